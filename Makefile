@@ -1,0 +1,45 @@
+# Dyad: `make run` sets up and serves everything; `make test` checks everything.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON ?= python3
+
+.PHONY: all install run test lint typecheck pytest neo4j-start neo4j-stop bench clean
+
+all: install
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+## Neo4j up (built from Maven Central on first use), migrated, corpus loaded, API served.
+## Ctrl-C stops the API and the Neo4j this started.
+run: install
+	$(BIN)/dyad up
+
+## Lint, types, and the tests against a real Neo4j that the tests start and stop.
+test: install lint typecheck pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy
+
+pytest: install
+	$(BIN)/pytest
+
+neo4j-start: install
+	$(BIN)/dyad neo4j start
+
+neo4j-stop: install
+	$(BIN)/dyad neo4j stop
+
+clean:
+	-$(BIN)/dyad neo4j stop
+	rm -rf $(VENV) .dyad graph/server/target .mypy_cache .ruff_cache .pytest_cache

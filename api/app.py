@@ -1,0 +1,41 @@
+"""``create_app(settings)``: the Starlette application that serves Dyad over HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import TypedDict
+
+from starlette.applications import Starlette
+from starlette.routing import Route
+
+from api.health import healthz
+from api.settings import ApiSettings
+from graph import GraphClient, GraphSettings, open_driver
+
+__all__ = ["create_app"]
+
+
+class _State(TypedDict):
+    graph: GraphClient
+
+
+def create_app(api_settings: ApiSettings, graph_settings: GraphSettings) -> Starlette:
+    """Build the app. The Neo4j driver opens when the app starts and closes when it stops."""
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[_State]:
+        driver = open_driver(graph_settings)
+        try:
+            yield {
+                "graph": GraphClient(
+                    driver, database=graph_settings.database, timeout=graph_settings.query_timeout
+                )
+            }
+        finally:
+            driver.close()
+
+    routes = [Route("/healthz", healthz, methods=["GET"])]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.settings = api_settings
+    return app

@@ -1,0 +1,261 @@
+"""The ``dyad`` command line. Settings are read here, once, and passed down.
+
+Exit codes: 0 success; 1 the operation failed (Neo4j unavailable, a query refused);
+2 the input or the command line was wrong (nothing was written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from api.settings import ApiSettings
+from graph import (
+    GraphClient,
+    GraphError,
+    GraphSettings,
+    LocalServer,
+    LocalServerSettings,
+    fingerprint,
+    migrate,
+    open_driver,
+)
+from loaders import CORPUS_DIR, InvalidInputError, LoaderError, LoadSummary, load_corpus
+
+__all__ = ["main"]
+
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+out = Console()
+err = Console(stderr=True)
+
+
+class _Settings:
+    """Every setting the CLI needs, read from the environment once."""
+
+    def __init__(self) -> None:
+        self.graph = GraphSettings()
+        self.local = LocalServerSettings()
+        self.api = ApiSettings()
+
+    def graph_uri(self) -> str:
+        return self.graph.effective_uri(self.local.bolt_port)
+
+
+@contextmanager
+def _client(settings: _Settings) -> Iterator[GraphClient]:
+    driver = open_driver(settings.graph, settings.graph_uri())
+    try:
+        yield GraphClient(
+            driver, database=settings.graph.database, timeout=settings.graph.query_timeout
+        )
+    finally:
+        driver.close()
+
+
+# -- dyad neo4j -------------------------------------------------------------------------
+
+
+def _cmd_neo4j(args: argparse.Namespace, settings: _Settings) -> int:
+    if not settings.graph.is_local:
+        out.print(f"NEO4J_URI is set ({settings.graph.uri}); there is no local server to manage.")
+        return 0
+    server = LocalServer(settings.local)
+    if args.action == "start":
+        status = server.start()
+        out.print(f"Neo4j is {status.state}: {status.bolt_uri} ({status.detail})")
+        if server.browser_url:
+            out.print(f"Neo4j Browser: {server.browser_url}")
+        return 0
+    if args.action == "stop":
+        stopped = server.stop()
+        out.print("Neo4j stopped." if stopped else "Neo4j was not running.")
+        return 0
+    status = server.status()
+    out.print(f"Neo4j is {status.state}: {status.detail} ({status.bolt_uri})")
+    return 0 if status.running else 3
+
+
+# -- dyad migrate / fingerprint / load ------------------------------------------------
+
+
+def _cmd_migrate(args: argparse.Namespace, settings: _Settings) -> int:
+    with _client(settings) as client:
+        count = migrate(client)
+    out.print(f"Applied {count} constraints and indexes (existing ones unchanged).")
+    return 0
+
+
+def _cmd_fingerprint(args: argparse.Namespace, settings: _Settings) -> int:
+    with _client(settings) as client:
+        print_ = fingerprint(client)
+    if args.json:
+        out.print_json(json.dumps(print_.as_dict()))
+        return 0
+    out.print(f"nodes {print_.nodes}  relationships {print_.relationships}")
+    for label, count in print_.labels.items():
+        out.print(f"  :{label} {count}")
+    for rel_type, count in print_.types.items():
+        out.print(f"  [:{rel_type}] {count}")
+    out.print(f"sha256 {print_.sha256}")
+    return 0
+
+
+def _summary_table(summary: LoadSummary) -> Table:
+    verb = "would be" if summary.dry_run else ""
+    table = Table(title=f"Load summary{' (dry run: nothing written)' if summary.dry_run else ''}")
+    for column in ("", f"created {verb}".strip(), f"updated {verb}".strip(), "unchanged"):
+        table.add_column(column, justify="right" if column else "left")
+    for name, counts in sorted(summary.labels.items()):
+        table.add_row(f":{name}", str(counts.created), str(counts.updated), str(counts.unchanged))
+    for name, counts in sorted(summary.types.items()):
+        table.add_row(f"[:{name}]", str(counts.created), str(counts.updated), str(counts.unchanged))
+    return table
+
+
+def _cmd_load(args: argparse.Namespace, settings: _Settings) -> int:
+    paths = [Path(p) for p in args.paths] or [CORPUS_DIR]
+    with _client(settings) as client, _progress() as progress:
+        summary = load_corpus(
+            client,
+            paths,
+            batch_size=settings.graph.batch_size,
+            dry_run=args.dry_run,
+            progress=progress,
+        )
+    out.print(_summary_table(summary))
+    return 0
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[int, int], None]]:
+    bar = Progress(
+        TextColumn("loading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+    task = bar.add_task("load", total=None)
+
+    def update(done: int, total: int) -> None:
+        bar.update(task, completed=done, total=total)
+
+    with bar:
+        yield update
+
+
+# -- dyad serve / up -------------------------------------------------------------------
+
+
+def _serve(settings: _Settings) -> None:
+    import uvicorn
+
+    from api.app import create_app
+
+    graph_settings = settings.graph.model_copy(update={"uri": settings.graph_uri()})
+    app = create_app(settings.api, graph_settings)
+    out.print(f"Dyad serves http://{settings.api.host}:{settings.api.port}/ (Ctrl-C stops)")
+    uvicorn.run(app, host=settings.api.host, port=settings.api.port, log_level="info")
+
+
+def _cmd_serve(args: argparse.Namespace, settings: _Settings) -> int:
+    _serve(settings)
+    return 0
+
+
+def _cmd_up(args: argparse.Namespace, settings: _Settings) -> int:
+    """Neo4j up, migrated, corpus loaded, app served; Ctrl-C stops what this started."""
+    server = LocalServer(settings.local) if settings.graph.is_local else None
+    started_here = False
+    if server is not None:
+        started_here = not server.status().running
+        status = server.start()
+        out.print(f"Neo4j {status.state} at {status.bolt_uri}")
+        if server.browser_url:
+            out.print(f"Neo4j Browser: {server.browser_url}")
+
+    def on_term(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, on_term)
+    try:
+        with _client(settings) as client:
+            migrate(client)
+            summary = load_corpus(client, [CORPUS_DIR], batch_size=settings.graph.batch_size)
+        out.print(_summary_table(summary))
+        _serve(settings)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if server is not None and started_here:
+            server.stop()
+            out.print("Neo4j stopped.")
+    return 0
+
+
+# -- main ------------------------------------------------------------------------------
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dyad", description="Dyad: a knowledge-graph explorer for the China–Japan dyad."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    neo4j = commands.add_parser("neo4j", help="start, stop or inspect the local Neo4j")
+    neo4j.add_argument("action", choices=("start", "stop", "status"))
+    neo4j.set_defaults(func=_cmd_neo4j)
+
+    commands.add_parser("migrate", help="apply constraints and indexes").set_defaults(
+        func=_cmd_migrate
+    )
+
+    fp = commands.add_parser("fingerprint", help="counts and one content hash of the graph")
+    fp.add_argument("--json", action="store_true", help="print JSON")
+    fp.set_defaults(func=_cmd_fingerprint)
+
+    load = commands.add_parser("load", help="validate and load corpus YAML (all or nothing)")
+    load.add_argument("paths", nargs="*", help="files or folders (default: the shipped corpus)")
+    load.add_argument("--dry-run", action="store_true", help="validate and count; write nothing")
+    load.set_defaults(func=_cmd_load)
+
+    commands.add_parser("serve", help="serve the API and explorer").set_defaults(func=_cmd_serve)
+    commands.add_parser(
+        "up", help="Neo4j up, migrated, corpus loaded, app served (what `make run` does)"
+    ).set_defaults(func=_cmd_up)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = _Settings()
+        code: int = args.func(args, settings)
+        return code
+    except InvalidInputError as exc:
+        err.print(str(exc), markup=False, highlight=False)
+        return EXIT_BAD_INPUT
+    except (GraphError, LoaderError) as exc:
+        err.print(f"dyad: {exc}", markup=False, highlight=False)
+        return EXIT_FAILED
+    except ValueError as exc:  # settings from the environment that do not validate
+        err.print(f"dyad: bad setting: {exc}", markup=False, highlight=False)
+        return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

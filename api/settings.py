@@ -1,0 +1,21 @@
+"""API settings, read once at the edge and passed to ``create_app``."""
+
+from __future__ import annotations
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["ApiSettings"]
+
+
+class ApiSettings(BaseSettings):
+    """How the HTTP app behaves. Environment names have no prefix (``API_TOKEN``) or ``DYAD_``."""
+
+    model_config = SettingsConfigDict(env_prefix="DYAD_", extra="ignore", frozen=True)
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    #: Bearer token curators send for mutations; mutations are off when it is unset.
+    api_token: SecretStr | None = Field(default=None, validation_alias="API_TOKEN")
+    #: Origins allowed by CORS; empty means same-origin only.
+    cors_origins: tuple[str, ...] = ()

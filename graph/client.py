@@ -1,0 +1,166 @@
+"""Running named queries against Neo4j: reads in READ mode with a timeout, writes batched."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any, LiteralString
+
+from neo4j import Driver, ManagedTransaction, Transaction, unit_of_work
+from neo4j.exceptions import (
+    ClientError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
+
+import queries
+from graph.errors import (
+    GraphError,
+    Neo4jUnavailableError,
+    QueryFailedError,
+    QueryTimeoutError,
+)
+
+__all__ = ["GraphClient", "Record", "WriteBatch"]
+
+Record = dict[str, Any]
+_TIMEOUT_CODES = (
+    "Neo.ClientError.Transaction.TransactionTimedOut",
+    "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+    "Neo.TransientError.Transaction.LockClientStopped",
+)
+
+
+class WriteBatch:
+    """Writes inside one transaction: every ``run`` commits together or not at all."""
+
+    def __init__(self, tx: Transaction, client: GraphClient) -> None:
+        self._tx = tx
+        self._client = client
+
+    def run(self, name: str, **params: Any) -> list[Record]:
+        text = queries.load(name)
+        self._client.round_trips += 1
+        return [record.data() for record in self._tx.run(text, params)]
+
+    def run_batches(
+        self, name: str, rows: Sequence[Mapping[str, Any]], batch_size: int, **params: Any
+    ) -> int:
+        """Run ``name`` once per slice of ``rows`` (as ``$rows``); returns the rows sent."""
+        for offset in range(0, len(rows), batch_size):
+            self.run(name, rows=list(rows[offset : offset + batch_size]), **params)
+        return len(rows)
+
+
+class GraphClient:
+    """Runs the named queries of ``queries/`` on one database through a driver it is given.
+
+    ``round_trips`` counts the queries sent, so tests can prove a request costs one.
+    """
+
+    def __init__(self, driver: Driver, *, database: str = "neo4j", timeout: float = 30.0) -> None:
+        self.driver = driver
+        self.database = database
+        self.timeout = timeout
+        self.round_trips = 0
+
+    def read(self, name: str, /, **params: Any) -> list[Record]:
+        """Run a named read query in READ mode with the client's timeout."""
+        return self.read_text(queries.load(name), params, name=name)
+
+    def read_text(
+        self,
+        text: LiteralString,
+        params: Mapping[str, Any],
+        *,
+        name: str = "query",
+        timeout: float | None = None,
+        max_rows: int | None = None,
+    ) -> list[Record]:
+        """Run Cypher text in a READ transaction; stops reading after ``max_rows`` rows."""
+
+        @unit_of_work(timeout=timeout or self.timeout)
+        def work(tx: ManagedTransaction, /) -> list[Record]:
+            result = tx.run(text, dict(params))
+            rows: list[Record] = []
+            for record in result:
+                if max_rows is not None and len(rows) >= max_rows:
+                    break
+                rows.append(record.data())
+            return rows
+
+        self.round_trips += 1
+        with (
+            self._translated(name),
+            self.driver.session(database=self.database, default_access_mode="READ") as session,
+        ):
+            return session.execute_read(work)
+
+    def write(self, name: str, /, **params: Any) -> list[Record]:
+        """Run one named write query in its own transaction."""
+        with self.transaction(name) as batch:
+            return batch.run(name, **params)
+
+    @contextmanager
+    def transaction(self, name: str = "write") -> Iterator[WriteBatch]:
+        """One write transaction: commits when the block ends, rolls back on any error."""
+        with self._translated(name), self.driver.session(database=self.database) as session:
+            tx = session.begin_transaction()
+            try:
+                yield WriteBatch(tx, self)
+            except BaseException:
+                if not tx.closed():
+                    tx.rollback()
+                raise
+            tx.commit()
+
+    def autocommit(self, name: str, /, **params: Any) -> None:
+        """Run a named query in an auto-commit transaction (``CALL … IN TRANSACTIONS``)."""
+        with self._translated(name), self.driver.session(database=self.database) as session:
+            self.round_trips += 1
+            session.run(queries.load(name), params).consume()
+
+    def execute_statements(self, statements: Iterable[LiteralString], name: str) -> None:
+        """Run schema statements (constraints, indexes), each in its own auto-commit transaction."""
+        with self._translated(name), self.driver.session(database=self.database) as session:
+            for text in statements:
+                self.round_trips += 1
+                session.run(text).consume()
+
+    def ping(self) -> None:
+        """Raise ``Neo4jUnavailableError`` unless the database answers ``RETURN 1``.
+
+        One attempt, no retries: a health check must answer fast when Neo4j is down.
+        """
+        self.round_trips += 1
+        with (
+            self._translated("health/ping"),
+            self.driver.session(database=self.database, default_access_mode="READ") as session,
+        ):
+            session.run(queries.load("health/ping")).consume()
+
+    @contextmanager
+    def _translated(self, name: str) -> Iterator[None]:
+        try:
+            yield
+        except GraphError:
+            raise
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise Neo4jUnavailableError(f"Neo4j is unavailable: {exc}") from exc
+        except Neo4jError as exc:
+            code = exc.code or ""
+            message = exc.message or str(exc)
+            if code in _TIMEOUT_CODES or "timed out" in message.lower():
+                raise QueryTimeoutError(
+                    f"{name}: stopped after the time limit ({message})", query=name, code=code
+                ) from exc
+            kind = "refused" if isinstance(exc, ClientError) else "failed"
+            raise QueryFailedError(
+                f"{name}: Neo4j {kind} the query: {message}", query=name, code=code
+            ) from exc
+        except DriverError as exc:
+            raise Neo4jUnavailableError(f"Neo4j driver error: {exc}") from exc
+        except OSError as exc:
+            raise Neo4jUnavailableError(f"Neo4j is unavailable: {exc}") from exc

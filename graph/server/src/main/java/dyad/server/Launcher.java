@@ -1,0 +1,56 @@
+package dyad.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.neo4j.server.CommunityBootstrapper;
+
+/**
+ * Runs a Neo4j 5.26 Community server in this JVM: the packaged server's own bootstrapper
+ * (Bolt, and HTTP with Neo4j Browser when enabled), configured entirely from arguments.
+ *
+ * <p>Usage: {@code Launcher HOME [setting=value ...]}. Settings are Neo4j's own names, for
+ * example {@code server.bolt.listen_address=127.0.0.1:7687}. The process exits non-zero when
+ * the server cannot start, and shuts the server down cleanly on SIGTERM or SIGINT.
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: Launcher HOME [setting=value ...]");
+            System.exit(2);
+        }
+        Path home = Path.of(args[0]).toAbsolutePath();
+        Files.createDirectories(home.resolve("conf"));
+        Path conf = home.resolve("conf").resolve("neo4j.conf");
+        if (!Files.exists(conf)) {
+            Files.writeString(conf, "# settings come from the launcher's arguments\n");
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            if (eq <= 0) {
+                System.err.println("not a setting=value pair: " + args[i]);
+                System.exit(2);
+            }
+            settings.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+        }
+        CommunityBootstrapper bootstrapper = new CommunityBootstrapper();
+        int status = bootstrapper.start(home, conf, settings, false, false);
+        if (status != 0) {
+            System.err.println("Neo4j failed to start, status " + status);
+            System.exit(status);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            bootstrapper.stop();
+            stopped.countDown();
+        }, "dyad-neo4j-shutdown"));
+        System.out.println("DYAD-NEO4J-STARTED");
+        System.out.flush();
+        stopped.await();
+    }
+}

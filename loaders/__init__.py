@@ -1,0 +1,21 @@
+"""Getting data into the graph: read → validate with ``schema`` → batch → write with ``graph``.
+
+``load_corpus`` loads the curated YAML corpus (``loaders/corpus/``) or any files in its format.
+"""
+
+from loaders.corpus import CORPUS_DIR, collect_files, load_corpus, read_and_validate
+from loaders.errors import InvalidInputError, LoaderError, LoadFailedError, Problem
+from loaders.write import Counts, LoadSummary
+
+__all__ = [
+    "CORPUS_DIR",
+    "Counts",
+    "InvalidInputError",
+    "LoadFailedError",
+    "LoadSummary",
+    "LoaderError",
+    "Problem",
+    "collect_files",
+    "load_corpus",
+    "read_and_validate",
+]

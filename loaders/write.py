@@ -1,0 +1,159 @@
+"""Writing validated nodes and relationships in one transaction, in batches."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph import GraphClient, GraphError, WriteBatch
+from loaders.errors import LoadFailedError
+from schema import Label, Node, Relationship, RelType
+
+__all__ = ["Counts", "LoadSummary", "ProgressCallback", "plan_and_write"]
+
+#: Called with (rows done, rows in all) as batches are written.
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass
+class Counts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+
+@dataclass
+class LoadSummary:
+    """What a load did (or, dry, would do) per label and per relationship type."""
+
+    labels: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    types: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    dry_run: bool = False
+
+    @property
+    def changed(self) -> int:
+        return sum(c.created + c.updated for c in (*self.labels.values(), *self.types.values()))
+
+
+def _node_row(node: Node) -> dict[str, Any]:
+    return {"id": node.id, "properties": node.properties()}
+
+
+def _rel_row(rel: Relationship) -> dict[str, Any]:
+    return {"start": rel.start, "end": rel.end, "key": rel.key, "properties": rel.properties()}
+
+
+def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    def norm(value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            return [norm(v) for v in value]
+        if hasattr(value, "to_native"):
+            return value.to_native()
+        return value
+
+    return {k: norm(v) for k, v in a.items()} == {k: norm(v) for k, v in b.items()}
+
+
+def plan_and_write(
+    client: GraphClient,
+    nodes: Sequence[Node],
+    relationships: Sequence[Relationship],
+    *,
+    batch_size: int,
+    dry_run: bool = False,
+    progress: ProgressCallback | None = None,
+) -> LoadSummary:
+    """Write everything in one transaction (all or nothing) and say what changed.
+
+    Existing rows are read first, inside the same transaction, to count created, updated and
+    unchanged; with ``dry_run`` the transaction is rolled back after counting.
+    """
+    summary = LoadSummary(dry_run=dry_run)
+    by_label: dict[Label, list[dict[str, Any]]] = defaultdict(list)
+    for node in nodes:
+        by_label[node.label].append(_node_row(node))
+    by_type: dict[RelType, list[dict[str, Any]]] = defaultdict(list)
+    for rel in relationships:
+        by_type[rel.type].append(_rel_row(rel))
+    total = len(nodes) + len(relationships)
+    done = 0
+
+    class _DryRunRollback(Exception):
+        pass
+
+    try:
+        with client.transaction("load") as tx:
+            for label, rows in sorted(by_label.items()):
+                _count_nodes(tx, label, rows, summary, batch_size)
+                if not dry_run:
+                    tx.run_batches("load/merge_nodes", rows, batch_size, label=label.value)
+                done += len(rows)
+                if progress:
+                    progress(done, total)
+            for rel_type, rows in sorted(by_type.items()):
+                _count_relationships(tx, rel_type, rows, summary, batch_size)
+                if not dry_run:
+                    tx.run_batches(
+                        "load/merge_relationships", rows, batch_size, type=rel_type.value
+                    )
+                done += len(rows)
+                if progress:
+                    progress(done, total)
+            if dry_run:
+                raise _DryRunRollback
+    except _DryRunRollback:
+        pass
+    except GraphError as exc:
+        raise LoadFailedError(
+            f"writing failed and was rolled back; nothing was written: {exc}"
+        ) from exc
+    return summary
+
+
+def _count_nodes(
+    tx: WriteBatch, label: Label, rows: list[dict[str, Any]], summary: LoadSummary, batch_size: int
+) -> None:
+    counts = summary.labels[label.value]
+    for offset in range(0, len(rows), batch_size):
+        batch = rows[offset : offset + batch_size]
+        existing = {
+            r["id"]: r for r in tx.run("load/existing_ids", ids=[row["id"] for row in batch])
+        }
+        for row in batch:
+            found = existing.get(row["id"])
+            if found is None:
+                counts.created += 1
+            elif label.value in found["labels"] and _same(found["properties"], row["properties"]):
+                counts.unchanged += 1
+            else:
+                counts.updated += 1
+
+
+def _count_relationships(
+    tx: WriteBatch,
+    rel_type: RelType,
+    rows: list[dict[str, Any]],
+    summary: LoadSummary,
+    batch_size: int,
+) -> None:
+    counts = summary.types[rel_type.value]
+    for offset in range(0, len(rows), batch_size):
+        batch = rows[offset : offset + batch_size]
+        existing = {
+            (r["start"], r["end"], r["key"]): r["properties"]
+            for r in tx.run("load/existing_relationships", rows=batch, type=rel_type.value)
+        }
+        for row in batch:
+            found = existing.get((row["start"], row["end"], row["key"]))
+            if found is None:
+                counts.created += 1
+            elif _same(found, row["properties"]):
+                counts.unchanged += 1
+            else:
+                counts.updated += 1

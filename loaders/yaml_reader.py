@@ -1,0 +1,141 @@
+"""Reading corpus YAML into items that remember their file and lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from loaders.errors import Problem
+
+__all__ = ["MAX_FILE_BYTES", "RawItem", "read_yaml_items"]
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class RawItem:
+    """One list item of a corpus file: its kind (the list's key), its data, and its lines."""
+
+    file: str
+    kind: str
+    line: int
+    data: dict[str, Any]
+    field_lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, field_name: object) -> int:
+        return self.field_lines.get(str(field_name), self.line)
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML without aliases (no alias bombs, and every value is written where it is used)."""
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in corpus files", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+def _line(node: Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def read_yaml_items(path: Path, kinds: frozenset[str]) -> tuple[list[RawItem], list[Problem]]:
+    """Parse one corpus file. Returns the items, and the problems found (then no items)."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return [], [Problem(name, 0, "", f"cannot read the file: {exc.strerror or exc}")]
+    if len(raw) > MAX_FILE_BYTES:
+        return [], [Problem(name, 0, "", f"file is larger than {MAX_FILE_BYTES} bytes")]
+    if b"\0" in raw:
+        line = raw[: raw.index(b"\0")].count(b"\n") + 1
+        return [], [Problem(name, line, "", "NUL byte in the file: is it binary?")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return [], [
+            Problem(name, line, "", f"not UTF-8 (byte {raw[exc.start]:#04x} at offset {exc.start})")
+        ]
+    try:
+        loader = _Loader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = int(mark.line) + 1 if mark else 0
+        column = int(mark.column) + 1 if mark else None
+        return [], [Problem(name, line, "", f"invalid YAML: {exc.problem or exc}", column)]
+    except yaml.YAMLError as exc:
+        return [], [Problem(name, 0, "", f"invalid YAML: {exc}")]
+    if root is None:
+        return [], []
+    if not isinstance(root, MappingNode):
+        return [], [
+            Problem(name, _line(root), "", "the top level must be a mapping of kinds to lists")
+        ]
+
+    items: list[RawItem] = []
+    problems: list[Problem] = []
+    seen_kinds: set[str] = set()
+    for key_node, value_node in root.value:
+        kind = key_node.value if isinstance(key_node, ScalarNode) else "?"
+        if kind not in kinds:
+            problems.append(
+                Problem(
+                    name,
+                    _line(key_node),
+                    "",
+                    f"unknown kind {kind!r}; expected one of {', '.join(sorted(kinds))}",
+                )
+            )
+            continue
+        if kind in seen_kinds:
+            problems.append(
+                Problem(name, _line(key_node), "", f"{kind!r} appears twice at the top level")
+            )
+            continue
+        seen_kinds.add(kind)
+        if isinstance(value_node, ScalarNode) and value_node.value in ("", "~", "null"):
+            continue
+        if not isinstance(value_node, SequenceNode):
+            problems.append(Problem(name, _line(value_node), kind, "must be a list of items"))
+            continue
+        for item_node in value_node.value:
+            item, item_problems = _read_item(name, kind, item_node)
+            problems.extend(item_problems)
+            if item is not None:
+                items.append(item)
+    return ([], problems) if problems else (items, [])
+
+
+def _read_item(name: str, kind: str, node: Node) -> tuple[RawItem | None, list[Problem]]:
+    if not isinstance(node, MappingNode):
+        return None, [Problem(name, _line(node), kind, "each item must be a mapping of fields")]
+    field_lines: dict[str, int] = {}
+    problems: list[Problem] = []
+    for key_node, _ in node.value:
+        key = str(key_node.value)
+        if key in field_lines:
+            problems.append(Problem(name, _line(key_node), kind, f"field {key!r} appears twice"))
+        field_lines[key] = _line(key_node)
+    if problems:
+        return None, problems
+    constructor = yaml.SafeLoader("")
+    try:
+        data = constructor.construct_mapping(node, deep=True)
+    except yaml.YAMLError as exc:
+        return None, [Problem(name, _line(node), kind, f"invalid value: {exc}")]
+    finally:
+        constructor.dispose()
+    return RawItem(name, kind, _line(node), {str(k): v for k, v in data.items()}, field_lines), []

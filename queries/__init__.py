@@ -1,0 +1,53 @@
+"""Dyad's Cypher, one query per ``.cypher`` file, loaded by its path-name.
+
+``load("graph/fingerprint_nodes")`` returns the text of ``queries/graph/fingerprint_nodes.cypher``.
+Query text is typed ``LiteralString``: it comes from these files, never from user input, and
+values always travel as ``$parameters``. A file may hold several statements separated by
+``;`` lines (migrations); ``statements(name)`` splits them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import LiteralString
+
+__all__ = ["QueryNotFoundError", "all_names", "load", "statements"]
+
+_SUFFIX = ".cypher"
+
+
+class QueryNotFoundError(KeyError):
+    """No ``.cypher`` file has that name."""
+
+
+@cache
+def load(name: str) -> LiteralString:
+    """The text of the named query, without its comment header."""
+    path = resources.files(__package__).joinpath(*f"{name}{_SUFFIX}".split("/"))
+    if "." in name or not path.is_file():
+        raise QueryNotFoundError(f"no query named {name!r}")
+    return path.read_text(encoding="utf-8").strip()
+
+
+def statements(name: str) -> tuple[LiteralString, ...]:
+    """The statements of a multi-statement file, in order, comments dropped."""
+    lines = [line for line in load(name).splitlines() if not line.strip().startswith("//")]
+    chunks = (chunk.strip() for chunk in "\n".join(lines).split(";"))
+    return tuple(chunk for chunk in chunks if chunk)
+
+
+def all_names() -> list[str]:
+    """Every query's name, sorted (``research/chains_from_statement``, …)."""
+    root = resources.files(__package__)
+    names: list[str] = []
+
+    def walk(node: object, prefix: str) -> None:
+        for child in sorted(node.iterdir(), key=lambda c: c.name):  # type: ignore[attr-defined]
+            if child.is_dir():
+                walk(child, f"{prefix}{child.name}/")
+            elif child.name.endswith(_SUFFIX):
+                names.append(prefix + child.name[: -len(_SUFFIX)])
+
+    walk(root, "")
+    return names

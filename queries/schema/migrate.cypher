@@ -1,0 +1,24 @@
+// Constraints and indexes, applied idempotently by `dyad migrate`.
+// Every kind of node has a unique id; Entity.id is unique across all kinds.
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT country_id IF NOT EXISTS FOR (n:Country) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT leader_id IF NOT EXISTS FOR (n:Leader) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT office_id IF NOT EXISTS FOR (n:Office) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT policy_id IF NOT EXISTS FOR (n:Policy) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT mineral_id IF NOT EXISTS FOR (n:Mineral) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT mine_id IF NOT EXISTS FOR (n:Mine) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT industry_id IF NOT EXISTS FOR (n:Industry) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+// Dates that filters and the timeline range over.
+CREATE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n.date);
+CREATE INDEX policy_announced IF NOT EXISTS FOR (n:Policy) ON (n.announced);
+CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
+CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
+// One full-text index over names, aliases, summaries and descriptions of every kind.
+CREATE FULLTEXT INDEX entity_text IF NOT EXISTS
+FOR (n:Country|Place|Leader|Office|Organization|Statement|Policy|Event|Mineral|Mine|Industry|Source)
+ON EACH [n.name, n.aliases, n.summary, n.description, n.quote, n.title];

@@ -1,0 +1,81 @@
+"""Dyad's graph vocabulary: labels, relationship types, patterns, causality, and models.
+
+This package imports nothing else of Dyad's. Everything else validates against it.
+"""
+
+from schema.dates import DatePrecision, parse_partial_date
+from schema.nodes import (
+    NODE_MODELS,
+    Country,
+    Event,
+    Industry,
+    Leader,
+    Mine,
+    Mineral,
+    MineralGroup,
+    Node,
+    Office,
+    Organization,
+    OrgType,
+    Place,
+    Policy,
+    PolicyType,
+    Source,
+    Stance,
+    Statement,
+)
+from schema.provenance import Method, NodeId, Provenance, SourceId, Status
+from schema.relationships import Relationship
+from schema.vocabulary import (
+    BASE_LABEL,
+    CAUSAL_TYPES,
+    PATTERNS,
+    CausalDirection,
+    Label,
+    Pattern,
+    RelType,
+    causal_direction,
+    id_prefix,
+    is_allowed,
+    label_for_id,
+)
+
+__all__ = [
+    "BASE_LABEL",
+    "CAUSAL_TYPES",
+    "NODE_MODELS",
+    "PATTERNS",
+    "CausalDirection",
+    "Country",
+    "DatePrecision",
+    "Event",
+    "Industry",
+    "Label",
+    "Leader",
+    "Method",
+    "Mine",
+    "Mineral",
+    "MineralGroup",
+    "Node",
+    "NodeId",
+    "Office",
+    "OrgType",
+    "Organization",
+    "Pattern",
+    "Place",
+    "Policy",
+    "PolicyType",
+    "Provenance",
+    "RelType",
+    "Relationship",
+    "Source",
+    "SourceId",
+    "Stance",
+    "Statement",
+    "Status",
+    "causal_direction",
+    "id_prefix",
+    "is_allowed",
+    "label_for_id",
+    "parse_partial_date",
+]

@@ -1,0 +1,43 @@
+"""Dates as sources give them: a day, a month or a year."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+
+__all__ = ["DatePrecision", "parse_partial_date"]
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class DatePrecision(StrEnum):
+    """How much of a date the source states; the stored date is the first day it covers."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+def parse_partial_date(value: object) -> tuple[dt.date, DatePrecision]:
+    """Read ``2025``, ``2025-11`` or ``2025-11-07`` (or a date) as a date and its precision.
+
+    Raises ``ValueError`` with a message fit for a user when the value is not such a date.
+    """
+    if isinstance(value, dt.datetime):
+        raise ValueError(f"expected a date, not a date and time: {value.isoformat()}")
+    if isinstance(value, dt.date):
+        return value, DatePrecision.DAY
+    text = str(value).strip()
+    match = _PARTIAL.match(text)
+    if match is None:
+        raise ValueError(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {text!r}")
+    year, month, day = match.groups()
+    try:
+        parsed = dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError as exc:
+        raise ValueError(f"not a real date: {text!r} ({exc})") from None
+    if parsed.year < 1800 or parsed.year > 2100:
+        raise ValueError(f"date out of range 1800..2100: {text!r}")
+    precision = DatePrecision.DAY if day else DatePrecision.MONTH if month else DatePrecision.YEAR
+    return parsed, precision

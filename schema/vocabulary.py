@@ -1,0 +1,235 @@
+"""The graph's vocabulary: node labels, relationship types, allowed patterns, causality.
+
+Everything that may appear as a label or a relationship type in Neo4j is declared here and
+nowhere else. Loaders validate against it, Cypher files are checked against it by a test, and
+the GraphQL schema and ``docs/SCHEMA.md`` are generated from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+__all__ = [
+    "BASE_LABEL",
+    "CAUSAL_TYPES",
+    "PATTERNS",
+    "CausalDirection",
+    "Label",
+    "Pattern",
+    "RelType",
+    "causal_direction",
+    "id_prefix",
+    "is_allowed",
+    "label_for_id",
+]
+
+#: Every node carries this label as well as its own; ``Entity.id`` is unique across the graph.
+BASE_LABEL = "Entity"
+
+
+class Label(StrEnum):
+    """The kinds of node. A node's ``id`` starts with the kind's prefix: ``country:JPN``."""
+
+    COUNTRY = "Country"
+    PLACE = "Place"
+    LEADER = "Leader"
+    OFFICE = "Office"
+    ORGANIZATION = "Organization"
+    STATEMENT = "Statement"
+    POLICY = "Policy"
+    EVENT = "Event"
+    MINERAL = "Mineral"
+    MINE = "Mine"
+    INDUSTRY = "Industry"
+    SOURCE = "Source"
+
+
+class RelType(StrEnum):
+    """The kinds of relationship."""
+
+    # who and where
+    HOLDS_OFFICE = "HOLDS_OFFICE"
+    OFFICE_OF = "OFFICE_OF"
+    MEMBER_OF = "MEMBER_OF"
+    BASED_IN = "BASED_IN"
+    LOCATED_IN = "LOCATED_IN"
+    PART_OF = "PART_OF"
+    OPERATES = "OPERATES"
+    OPERATES_IN = "OPERATES_IN"
+    PRODUCES = "PRODUCES"
+    IMPORTS_FROM = "IMPORTS_FROM"
+    # what was said and done
+    MADE_BY = "MADE_BY"
+    ISSUED_BY = "ISSUED_BY"
+    INVOLVES = "INVOLVES"
+    ABOUT = "ABOUT"
+    SUSPENDS = "SUSPENDS"
+    AMENDS = "AMENDS"
+    # causal
+    PROVOKED = "PROVOKED"
+    RESPONDS_TO = "RESPONDS_TO"
+    RESTRICTS = "RESTRICTS"
+    TARGETS = "TARGETS"
+    AFFECTS = "AFFECTS"
+    DEPENDS_ON = "DEPENDS_ON"
+    SUPPLIES = "SUPPLIES"
+    # text
+    MENTIONS = "MENTIONS"
+
+
+class CausalDirection(StrEnum):
+    """Which way effect flows along a causal relationship.
+
+    ``FORWARD``: from the start node to the end node (a remark PROVOKED a policy).
+    ``BACKWARD``: from the end node to the start node (an industry DEPENDS_ON a mineral, so a
+    restriction on the mineral reaches the industry).
+    """
+
+    FORWARD = "forward"
+    BACKWARD = "backward"
+
+
+CAUSAL_TYPES: dict[RelType, CausalDirection] = {
+    RelType.PROVOKED: CausalDirection.FORWARD,
+    RelType.RESPONDS_TO: CausalDirection.BACKWARD,
+    RelType.RESTRICTS: CausalDirection.FORWARD,
+    RelType.TARGETS: CausalDirection.FORWARD,
+    RelType.AFFECTS: CausalDirection.FORWARD,
+    RelType.DEPENDS_ON: CausalDirection.BACKWARD,
+    RelType.SUPPLIES: CausalDirection.FORWARD,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One allowed ``(start)-[:TYPE]->(end)`` combination, with what it means."""
+
+    start: Label
+    type: RelType
+    end: Label
+    meaning: str
+
+
+def _patterns(
+    starts: tuple[Label, ...], rel: RelType, ends: tuple[Label, ...], meaning: str
+) -> list[Pattern]:
+    return [Pattern(s, rel, e, meaning) for s in starts for e in ends]
+
+
+L = Label
+R = RelType
+_ACTORS = (L.COUNTRY, L.LEADER, L.ORGANIZATION)
+_DEEDS = (L.STATEMENT, L.POLICY, L.EVENT)
+_ANYTHING_BUT_SOURCE = tuple(label for label in Label if label is not L.SOURCE)
+
+PATTERNS: tuple[Pattern, ...] = tuple(
+    _patterns(
+        (L.LEADER,), R.HOLDS_OFFICE, (L.OFFICE,), "a person held an office (valid_from..valid_to)"
+    )
+    + _patterns(
+        (L.OFFICE,),
+        R.OFFICE_OF,
+        (L.COUNTRY, L.ORGANIZATION),
+        "the office belongs to a state or body",
+    )
+    + _patterns((L.LEADER,), R.MEMBER_OF, (L.ORGANIZATION,), "a person belongs to an organization")
+    + _patterns(
+        (L.LEADER, L.ORGANIZATION),
+        R.BASED_IN,
+        (L.COUNTRY, L.PLACE),
+        "where a person or body is based",
+    )
+    + _patterns(
+        (L.MINE, L.PLACE, L.INDUSTRY, L.EVENT),
+        R.LOCATED_IN,
+        (L.COUNTRY, L.PLACE),
+        "where a thing is",
+    )
+    + _patterns((L.ORGANIZATION,), R.PART_OF, (L.ORGANIZATION,), "a unit or subsidiary of a body")
+    + _patterns((L.COUNTRY,), R.PART_OF, (L.COUNTRY,), "a territory claimed as part of a state")
+    + _patterns(
+        (L.MINERAL,), R.PART_OF, (L.MINERAL,), "an element belongs to a group (the rare earths)"
+    )
+    + _patterns((L.ORGANIZATION,), R.OPERATES, (L.MINE,), "who runs a mine or plant")
+    + _patterns((L.ORGANIZATION,), R.OPERATES_IN, (L.INDUSTRY,), "a company works in an industry")
+    + _patterns(
+        (L.MINE, L.COUNTRY, L.ORGANIZATION),
+        R.PRODUCES,
+        (L.MINERAL,),
+        "output of a mineral (share where sourced)",
+    )
+    + _patterns(
+        (L.COUNTRY,), R.IMPORTS_FROM, (L.COUNTRY,), "import dependence (share, year, mineral group)"
+    )
+    + _patterns((L.STATEMENT,), R.MADE_BY, _ACTORS, "who made a statement")
+    + _patterns((L.POLICY,), R.ISSUED_BY, _ACTORS, "who issued a policy")
+    + _patterns((L.EVENT,), R.INVOLVES, (*_ACTORS, L.MINE), "who or what took part in an event")
+    + _patterns(_DEEDS, R.ABOUT, _ANYTHING_BUT_SOURCE, "what a statement, policy or event concerns")
+    + _patterns((L.POLICY,), R.SUSPENDS, (L.POLICY,), "one measure suspends another")
+    + _patterns((L.POLICY,), R.AMENDS, (L.POLICY,), "one measure extends or revises another")
+    + _patterns(_DEEDS, R.PROVOKED, _DEEDS, "cause → effect: one act provoked another")
+    + _patterns(
+        (L.STATEMENT, L.POLICY), R.RESPONDS_TO, _DEEDS, "effect → cause: an act answers another"
+    )
+    + _patterns(
+        (L.POLICY,),
+        R.RESTRICTS,
+        (L.MINERAL, L.INDUSTRY),
+        "a measure restricts a mineral or a technology",
+    )
+    + _patterns(
+        (L.POLICY, L.STATEMENT),
+        R.TARGETS,
+        (L.COUNTRY, L.ORGANIZATION),
+        "a measure is aimed at a state or body",
+    )
+    + _patterns(
+        _DEEDS,
+        R.AFFECTS,
+        (L.INDUSTRY, L.ORGANIZATION, L.COUNTRY, L.MINE),
+        "an act hit an industry, firm, state or site",
+    )
+    + _patterns(
+        (L.INDUSTRY,),
+        R.DEPENDS_ON,
+        (L.MINERAL, L.INDUSTRY),
+        "an industry needs a mineral or an input (intensity)",
+    )
+    + _patterns(
+        (L.INDUSTRY, L.MINE, L.ORGANIZATION),
+        R.SUPPLIES,
+        (L.INDUSTRY,),
+        "one link of a supply chain feeds the next",
+    )
+    + _patterns(
+        (L.SOURCE,), R.MENTIONS, _ANYTHING_BUT_SOURCE, "a text names an entity (character offsets)"
+    )
+)
+
+_ALLOWED = frozenset((p.start, p.type, p.end) for p in PATTERNS)
+_PREFIXES: dict[Label, str] = {label: label.value.lower() for label in Label}
+_BY_PREFIX: dict[str, Label] = {prefix: label for label, prefix in _PREFIXES.items()}
+
+
+def is_allowed(start: Label, rel: RelType, end: Label) -> bool:
+    """Whether ``(start)-[:rel]->(end)`` is an allowed pattern."""
+    return (start, rel, end) in _ALLOWED
+
+
+def causal_direction(rel: RelType) -> CausalDirection | None:
+    """The direction effect flows along ``rel``, or ``None`` when it is not causal."""
+    return CAUSAL_TYPES.get(rel)
+
+
+def id_prefix(label: Label) -> str:
+    """The prefix every id of this kind starts with, without the colon: ``country``."""
+    return _PREFIXES[label]
+
+
+def label_for_id(node_id: str) -> Label | None:
+    """The kind an id names by its prefix, or ``None`` when the prefix is unknown."""
+    prefix, sep, rest = node_id.partition(":")
+    if not sep or not rest:
+        return None
+    return _BY_PREFIX.get(prefix)

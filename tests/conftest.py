@@ -1,0 +1,96 @@
+"""One real Neo4j for the whole run: a local server on a free port, or ``NEO4J_URI``.
+
+Tests that write ask for ``empty_client``: an empty, migrated database. Tests that read
+the curated corpus ask for ``corpus_client``; it is loaded once and reloaded only after a
+writing test has run.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph import (
+    GraphClient,
+    GraphSettings,
+    LocalServer,
+    LocalServerSettings,
+    migrate,
+    open_driver,
+)
+from loaders import CORPUS_DIR, load_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class _DatabaseState:
+    """What the shared database holds: 'unknown', 'dirty' or 'corpus'."""
+
+    contents = "unknown"
+
+
+@pytest.fixture(scope="session")
+def graph_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphSettings]:
+    if os.environ.get("NEO4J_URI"):
+        yield GraphSettings()
+        return
+    home = tmp_path_factory.mktemp("neo4j")
+    server = LocalServer(
+        LocalServerSettings(home=home, bolt_port=free_port(), http_port=0, pagecache="256m")
+    )
+    server.start()
+    try:
+        yield GraphSettings(uri=server.bolt_uri)
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def graph_client(graph_settings: GraphSettings) -> Iterator[GraphClient]:
+    driver = open_driver(graph_settings)
+    client = GraphClient(driver, database=graph_settings.database)
+    migrate(client)
+    try:
+        yield client
+    finally:
+        driver.close()
+
+
+def _empty(client: GraphClient) -> None:
+    client.autocommit("graph/clear")
+    migrate(client)
+
+
+@pytest.fixture
+def empty_client(graph_client: GraphClient) -> GraphClient:
+    """The shared database, emptied: for tests that write (so it is dirty afterwards)."""
+    _empty(graph_client)
+    _DatabaseState.contents = "dirty"
+    graph_client.round_trips = 0
+    return graph_client
+
+
+@pytest.fixture
+def corpus_client(graph_client: GraphClient) -> GraphClient:
+    """The shared database holding exactly the curated corpus (read-only tests)."""
+    if _DatabaseState.contents != "corpus":
+        _empty(graph_client)
+        load_corpus(graph_client, [CORPUS_DIR])
+        _DatabaseState.contents = "corpus"
+    graph_client.round_trips = 0
+    return graph_client

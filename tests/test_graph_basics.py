@@ -1,0 +1,55 @@
+"""Migrations are idempotent and the fingerprint sees every change, and only changes."""
+
+from __future__ import annotations
+
+from graph import GraphClient, fingerprint, migrate
+from loaders.write import plan_and_write
+from schema import Country, Relationship, Source
+
+
+def _world(name: str = "Japan") -> tuple[list[object], list[Relationship]]:
+    nodes = [
+        Source(id="source:s", name="s", title="t", publisher="p", url="https://example.org/s"),
+        Country(id="country:JPN", name=name, iso3="JPN", sources=["source:s"]),
+        Country(id="country:CHN", name="China", iso3="CHN", sources=["source:s"]),
+    ]
+    rels = [
+        Relationship(
+            start="country:JPN",
+            type="IMPORTS_FROM",
+            end="country:CHN",
+            sources=["source:s"],
+            confidence=0.9,
+            status="confirmed",
+            share=0.7,
+            year=2024,
+            key="2024",
+        )
+    ]
+    return nodes, rels
+
+
+def test_migrate_twice_changes_nothing(empty_client: GraphClient) -> None:
+    nodes, rels = _world()
+    plan_and_write(empty_client, nodes, rels, batch_size=2)  # type: ignore[arg-type]
+    before = fingerprint(empty_client)
+    migrate(empty_client)
+    assert fingerprint(empty_client) == before
+
+
+def test_fingerprint_ignores_order_and_sees_changes(empty_client: GraphClient) -> None:
+    nodes, rels = _world()
+    plan_and_write(empty_client, nodes, rels, batch_size=1)  # type: ignore[arg-type]
+    first = fingerprint(empty_client)
+    assert first.labels == {"Country": 2, "Entity": 3, "Source": 1}
+    assert first.types == {"IMPORTS_FROM": 1}
+
+    empty_client.autocommit("graph/clear")
+    plan_and_write(empty_client, list(reversed(nodes)), rels, batch_size=5)  # type: ignore[arg-type]
+    assert fingerprint(empty_client) == first
+
+    renamed, _ = _world("Nippon")
+    summary = plan_and_write(empty_client, renamed, rels, batch_size=5)  # type: ignore[arg-type]
+    assert summary.labels["Country"].updated == 1
+    assert summary.labels["Country"].unchanged == 1
+    assert fingerprint(empty_client).sha256 != first.sha256
