@@ -247,13 +247,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args, settings)
         return code
     except InvalidInputError as exc:
-        err.print(str(exc), markup=False, highlight=False)
+        print(exc, file=sys.stderr)
         return EXIT_BAD_INPUT
     except (GraphError, LoaderError) as exc:
-        err.print(f"dyad: {exc}", markup=False, highlight=False)
+        print(f"dyad: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except ValueError as exc:  # settings from the environment that do not validate
-        err.print(f"dyad: bad setting: {exc}", markup=False, highlight=False)
+        print(f"dyad: bad setting: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
 

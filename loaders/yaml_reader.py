@@ -31,7 +31,15 @@ class RawItem:
 
 
 class _Loader(yaml.SafeLoader):
-    """Safe YAML without aliases (no alias bombs, and every value is written where it is used)."""
+    """Safe YAML without aliases (no alias bombs, and every value is written where it is used).
+
+    Dates stay text, so that the schema reads them, and reports a bad one with its field.
+    """
+
+    yaml_implicit_resolvers = {  # noqa: RUF012 (PyYAML reads it from the class)
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
         if self.check_event(yaml.AliasEvent):
@@ -131,7 +139,7 @@ def _read_item(name: str, kind: str, node: Node) -> tuple[RawItem | None, list[P
         field_lines[key] = _line(key_node)
     if problems:
         return None, problems
-    constructor = yaml.SafeLoader("")
+    constructor = _Loader("")
     try:
         data = constructor.construct_mapping(node, deep=True)
     except yaml.YAMLError as exc:

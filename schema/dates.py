@@ -26,9 +26,7 @@ def parse_partial_date(value: object) -> tuple[dt.date, DatePrecision]:
     """
     if isinstance(value, dt.datetime):
         raise ValueError(f"expected a date, not a date and time: {value.isoformat()}")
-    if isinstance(value, dt.date):
-        return value, DatePrecision.DAY
-    text = str(value).strip()
+    text = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
     match = _PARTIAL.match(text)
     if match is None:
         raise ValueError(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {text!r}")

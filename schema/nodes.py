@@ -9,6 +9,7 @@ Date fields accept ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; the precision is kep
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import suppress
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar
 
@@ -83,7 +84,9 @@ class Node(BaseModel):
         for field in cls.dated_fields:
             raw = data.get(field)
             if raw is not None and f"{field}_precision" not in data:
-                data[f"{field}_precision"] = parse_partial_date(raw)[1]
+                # A bad date is left for the field's own validator to report, with its name.
+                with suppress(ValueError):
+                    data[f"{field}_precision"] = parse_partial_date(raw)[1]
         return data
 
     @model_validator(mode="after")

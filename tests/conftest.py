@@ -94,3 +94,9 @@ def corpus_client(graph_client: GraphClient) -> GraphClient:
         _DatabaseState.contents = "corpus"
     graph_client.round_trips = 0
     return graph_client
+
+
+@pytest.fixture
+def graph_settings_env(graph_settings: GraphSettings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point the command line (which reads the environment) at the test database."""
+    monkeypatch.setenv("NEO4J_URI", graph_settings.effective_uri())
