@@ -7,8 +7,10 @@ from contextlib import asynccontextmanager
 from typing import TypedDict
 
 from starlette.applications import Starlette
-from starlette.routing import Route
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 
+from api.graphql import GraphQLEndpoint, build_schema
 from api.health import healthz
 from api.settings import ApiSettings
 from graph import GraphClient, GraphSettings, open_driver
@@ -35,7 +37,13 @@ def create_app(api_settings: ApiSettings, graph_settings: GraphSettings) -> Star
         finally:
             driver.close()
 
-    routes = [Route("/healthz", healthz, methods=["GET"])]
+    token = api_settings.api_token.get_secret_value() if api_settings.api_token else None
+    graphql = GraphQLEndpoint(build_schema(), token)
+    routes = [
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/graphql", graphql.handle, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
+        Mount("/static", StaticFiles(packages=[("api", "static")]), name="static"),
+    ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.settings = api_settings
     return app

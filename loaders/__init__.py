@@ -3,9 +3,15 @@
 ``load_corpus`` loads the curated YAML corpus (``loaders/corpus/``) or any files in its format.
 """
 
-from loaders.corpus import CORPUS_DIR, collect_files, load_corpus, read_and_validate
+from loaders.corpus import (
+    CORPUS_DIR,
+    collect_files,
+    load_corpus,
+    read_and_validate,
+    validate_records,
+)
 from loaders.errors import InvalidInputError, LoaderError, LoadFailedError, Problem
-from loaders.write import Counts, LoadSummary
+from loaders.write import Counts, LoadSummary, plan_and_write
 
 __all__ = [
     "CORPUS_DIR",
@@ -17,5 +23,7 @@ __all__ = [
     "Problem",
     "collect_files",
     "load_corpus",
+    "plan_and_write",
     "read_and_validate",
+    "validate_records",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from graph import GraphClient
 from loaders.errors import InvalidInputError, Problem
@@ -13,7 +14,13 @@ from loaders.write import LoadSummary, ProgressCallback, plan_and_write
 from loaders.yaml_reader import RawItem, read_yaml_items
 from schema import Label
 
-__all__ = ["CORPUS_DIR", "collect_files", "load_corpus", "read_and_validate"]
+__all__ = [
+    "CORPUS_DIR",
+    "collect_files",
+    "load_corpus",
+    "read_and_validate",
+    "validate_records",
+]
 
 #: The curated China–Japan corpus shipped with Dyad.
 CORPUS_DIR = Path(str(resources.files("loaders").joinpath("corpus")))
@@ -49,6 +56,28 @@ def read_and_validate(files: Iterable[Path], client: GraphClient | None = None) 
     if client is not None:
         known = _existing_references(client, items)
     validated = validate_items(items, known)
+    if validated.problems:
+        raise InvalidInputError(validated.problems)
+    return validated
+
+
+def validate_records(
+    client: GraphClient, records: list[tuple[str, dict[str, Any]]], origin: str
+) -> Validated:
+    """Validate records given as (kind, fields) exactly as corpus files are validated.
+
+    ``kind`` is a corpus key (``statements``, ``relationships``…); references may name nodes
+    already in the graph. Problems name ``origin`` and the record's index as the place.
+    """
+    items = [
+        RawItem(origin, kind, index, data, {}) for index, (kind, data) in enumerate(records, 1)
+    ]
+    unknown = [item for item in items if item.kind not in _KINDS]
+    if unknown:
+        raise InvalidInputError(
+            [Problem(origin, item.line, "", f"unknown kind {item.kind!r}") for item in unknown]
+        )
+    validated = validate_items(items, _existing_references(client, items))
     if validated.problems:
         raise InvalidInputError(validated.problems)
     return validated

@@ -12,9 +12,11 @@ from functools import cache
 from importlib import resources
 from typing import LiteralString
 
-__all__ = ["QueryNotFoundError", "all_names", "load", "statements"]
+__all__ = ["API_TAIL", "QueryNotFoundError", "all_names", "api_query", "load", "statements"]
 
 _SUFFIX = ".cypher"
+#: The shared tail of the API's read queries; files whose names start with ``_`` are fragments.
+API_TAIL = "api/_expand"
 
 
 class QueryNotFoundError(KeyError):
@@ -30,6 +32,12 @@ def load(name: str) -> LiteralString:
     return path.read_text(encoding="utf-8").strip()
 
 
+@cache
+def api_query(name: str) -> LiteralString:
+    """An API read query: ``queries/api/NAME.cypher`` followed by the shared tail."""
+    return load(f"api/{name}") + "\n" + load(API_TAIL)
+
+
 def statements(name: str) -> tuple[LiteralString, ...]:
     """The statements of a multi-statement file, in order, comments dropped."""
     lines = [line for line in load(name).splitlines() if not line.strip().startswith("//")]
@@ -37,7 +45,7 @@ def statements(name: str) -> tuple[LiteralString, ...]:
     return tuple(chunk for chunk in chunks if chunk)
 
 
-def all_names() -> list[str]:
+def all_names(*, fragments: bool = True) -> list[str]:
     """Every query's name, sorted (``research/chains_from_statement``, …)."""
     root = resources.files(__package__)
     names: list[str] = []
@@ -46,7 +54,7 @@ def all_names() -> list[str]:
         for child in sorted(node.iterdir(), key=lambda c: c.name):  # type: ignore[attr-defined]
             if child.is_dir():
                 walk(child, f"{prefix}{child.name}/")
-            elif child.name.endswith(_SUFFIX):
+            elif child.name.endswith(_SUFFIX) and (fragments or not child.name.startswith("_")):
                 names.append(prefix + child.name[: -len(_SUFFIX)])
 
     walk(root, "")

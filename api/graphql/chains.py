@@ -1,0 +1,91 @@
+"""Causal chains: ranked paths whose every step carries its evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import strawberry
+
+from api.graphql.enums import Method, RelationType, Status
+from api.graphql.nodes import Node, Source, build_node, build_source
+from api.graphql.subgraph import Subgraph
+from schema import CAUSAL_TYPES, RelType
+
+__all__ = ["Chain", "ChainStep", "build_chain", "build_step"]
+
+
+@strawberry.type(
+    description="One step of a chain: a relationship followed in its causal direction."
+)
+class ChainStep:
+    cause: Node = strawberry.field(description="Where effect comes from in this step.")
+    effect: Node = strawberry.field(description="Where it goes.")
+    relation: RelationType
+    forward: bool = strawberry.field(
+        description="True when the relationship points from cause to effect (PROVOKED); "
+        "false when it points back (an industry DEPENDS_ON a mineral)."
+    )
+    confidence: float
+    status: Status
+    method: Method
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    quote: str | None
+    note: str | None
+    intensity: float | None
+    share: float | None
+    year: int | None
+    sources: list[Source]
+
+
+@strawberry.type(
+    description="A causal chain. score = the product of its steps' confidences (0..1)."
+)
+class Chain:
+    score: float
+    hops: int
+    nodes: list[Node]
+    steps: list[ChainStep]
+
+
+def build_step(graph: Subgraph, step: dict[str, Any], cause: str | None = None) -> ChainStep:
+    rel = graph.relationship(step["start"], step["type"], step["end"], step.get("key") or "")
+    if rel is None:
+        raise RuntimeError(f"chain step not in the answer: {step}")
+    props = rel["properties"]
+    flow = CAUSAL_TYPES.get(RelType(step["type"]))
+    forward = flow is None or flow.value == "forward"
+    if cause is None:
+        cause = step["start"] if forward else step["end"]
+    effect = step["end"] if cause == step["start"] else step["start"]
+    return ChainStep(
+        cause=build_node(graph, cause),
+        effect=build_node(graph, effect),
+        relation=RelationType(step["type"]),
+        forward=cause == step["start"],
+        confidence=props.get("confidence", 0.0),
+        status=Status(props.get("status", "unverified")),
+        method=Method(props.get("method", "curated")),
+        valid_from=props.get("valid_from"),
+        valid_to=props.get("valid_to"),
+        quote=props.get("quote"),
+        note=props.get("note"),
+        intensity=props.get("intensity"),
+        share=props.get("share"),
+        year=props.get("year"),
+        sources=[
+            build_source(graph.sources[s]) for s in props.get("sources", []) if s in graph.sources
+        ],
+    )
+
+
+def build_chain(graph: Subgraph, chain: dict[str, Any]) -> Chain:
+    node_ids: list[str] = chain["nodes"]
+    steps = [build_step(graph, step, cause=node_ids[i]) for i, step in enumerate(chain["steps"])]
+    return Chain(
+        score=chain["score"],
+        hops=len(steps),
+        nodes=[build_node(graph, n) for n in node_ids],
+        steps=steps,
+    )

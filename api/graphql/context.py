@@ -1,0 +1,37 @@
+"""What every resolver gets: the graph client, and whether the caller may write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import queries
+from api.graphql.errors import ErrorCode, UserFacingError
+from api.graphql.subgraph import Subgraph
+from graph import GraphClient, Neo4jUnavailableError, QueryFailedError, QueryTimeoutError
+
+__all__ = ["MAX_RELATIONS_PER_NODE", "RequestContext"]
+
+MAX_RELATIONS_PER_NODE = 100
+
+
+@dataclass
+class RequestContext:
+    client: GraphClient
+    #: True when the request carried the curators' bearer token.
+    curator: bool = False
+
+    def fetch(self, name: str, relation_depth: int, **params: Any) -> Subgraph:
+        """Run the API query ``name`` (one round trip) and return its answer as a subgraph."""
+        params |= {"relDepth": relation_depth, "relLimit": MAX_RELATIONS_PER_NODE}
+        try:
+            rows = self.client.read_text(queries.api_query(name), params, name=f"api/{name}")
+        except QueryTimeoutError as exc:
+            raise UserFacingError(
+                "the query ran past its time limit; narrow it down", ErrorCode.QUERY_TIMEOUT
+            ) from exc
+        except Neo4jUnavailableError as exc:
+            raise UserFacingError("Neo4j is unavailable", ErrorCode.NEO4J_UNAVAILABLE) from exc
+        except QueryFailedError as exc:
+            raise RuntimeError(str(exc)) from exc  # masked: a bug in our Cypher, not the user's
+        return Subgraph.from_row(rows[0])

@@ -1,0 +1,196 @@
+"""Mutations for curators, behind the bearer token; validated exactly as the loader validates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from api.graphql.context import RequestContext
+from api.graphql.enums import RelationType, Status
+from api.graphql.errors import ErrorCode, UserFacingError
+from api.graphql.nodes import Node, Source, build_node, build_source
+from graph import GraphError
+from loaders import InvalidInputError, LoaderError, plan_and_write, validate_records
+from schema import CAUSAL_TYPES, RelType
+
+__all__ = ["Mutation"]
+
+
+@strawberry.input
+class SourceInput:
+    id: strawberry.ID
+    title: str
+    publisher: str
+    url: str | None = None
+    citation: str | None = None
+    date: str | None = strawberry.field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+@strawberry.input
+class StatementInput:
+    id: strawberry.ID
+    name: str
+    date: str = strawberry.field(description="YYYY, YYYY-MM or YYYY-MM-DD")
+    summary: str
+    stance: str
+    speaker: strawberry.ID = strawberry.field(description="Leader, Organization or Country.")
+    sources: list[strawberry.ID]
+    quote: str | None = None
+    venue: str | None = None
+    about: list[strawberry.ID] | None = None
+    status: Status = Status.REPORTED
+    confidence: float = 0.8
+
+
+@strawberry.input
+class CausalLinkInput:
+    start: strawberry.ID
+    type: RelationType
+    end: strawberry.ID
+    sources: list[strawberry.ID]
+    confidence: float
+    status: Status
+    quote: str | None = None
+    note: str | None = None
+    key: str = ""
+    valid_from: str | None = None
+    valid_to: str | None = None
+
+
+def _drop_none(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def _write(info: Info[RequestContext, None], records: list[tuple[str, dict[str, Any]]]) -> None:
+    ctx = info.context
+    if not ctx.curator:  # the HTTP layer refuses first; this is the second lock
+        raise UserFacingError("mutations need the curators' token", ErrorCode.UNAUTHENTICATED)
+    try:
+        validated = validate_records(ctx.client, records, origin="input")
+        plan_and_write(ctx.client, validated.nodes, validated.relationships, batch_size=1000)
+    except InvalidInputError as exc:
+        raise UserFacingError(
+            "invalid input; nothing was written",
+            ErrorCode.BAD_USER_INPUT,
+            problems=[
+                f"{p.subject}: {p.message}" if p.subject else p.message for p in exc.problems
+            ],
+        ) from exc
+    except (LoaderError, GraphError) as exc:
+        raise UserFacingError(str(exc), ErrorCode.NEO4J_UNAVAILABLE) from exc
+
+
+def _refuse_existing(info: Info[RequestContext, None], node_id: str) -> None:
+    if info.context.client.read("load/existing_ids_read", ids=[node_id]):
+        raise UserFacingError(
+            f"{node_id!r} exists already; curated facts are never overwritten",
+            ErrorCode.BAD_USER_INPUT,
+        )
+
+
+def _fetch_node(info: Info[RequestContext, None], node_id: str) -> Node:
+    graph = info.context.fetch("nodes_by_id", 1, ids=[node_id])
+    return build_node(graph, node_id)
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Add a Source (a document facts can cite).")
+    def add_source(self, info: Info[RequestContext, None], input: SourceInput) -> Source:
+        source_id = str(input.id)
+        _refuse_existing(info, source_id)
+        record = _drop_none(
+            {
+                "id": source_id,
+                "name": input.title,
+                "title": input.title,
+                "publisher": input.publisher,
+                "url": input.url,
+                "citation": input.citation,
+                "date": input.date,
+            }
+        )
+        _write(info, [("sources", record)])
+        graph = info.context.fetch("nodes_by_id", 0, ids=[source_id])
+        return build_source(graph.nodes[source_id])
+
+    @strawberry.mutation(
+        description="Add a Statement with its speaker (MADE_BY) and subjects (ABOUT)."
+    )
+    def create_statement(self, info: Info[RequestContext, None], input: StatementInput) -> Node:
+        statement_id = str(input.id)
+        _refuse_existing(info, statement_id)
+        sources = [str(s) for s in input.sources]
+        provenance = {
+            "sources": sources,
+            "confidence": input.confidence,
+            "status": input.status.value,
+        }
+        records: list[tuple[str, dict[str, Any]]] = [
+            (
+                "statements",
+                _drop_none(
+                    {
+                        "id": statement_id,
+                        "name": input.name,
+                        "date": input.date,
+                        "summary": input.summary,
+                        "stance": input.stance,
+                        "quote": input.quote,
+                        "venue": input.venue,
+                        "sources": sources,
+                        "status": input.status.value,
+                    }
+                ),
+            ),
+            (
+                "relationships",
+                {"start": statement_id, "type": "MADE_BY", "end": str(input.speaker), **provenance},
+            ),
+        ]
+        records += [
+            ("relationships", {"start": statement_id, "type": "ABOUT", "end": str(a), **provenance})
+            for a in input.about or []
+        ]
+        _write(info, records)
+        return _fetch_node(info, statement_id)
+
+    @strawberry.mutation(
+        description="Link two nodes by a causal relationship; a parallel claim needs its own key."
+    )
+    def link_causal(self, info: Info[RequestContext, None], input: CausalLinkInput) -> Node:
+        if RelType(input.type.value) not in CAUSAL_TYPES:
+            raise UserFacingError(
+                f"{input.type.value} is not a causal type", ErrorCode.BAD_USER_INPUT
+            )
+        existing = info.context.client.read(
+            "mutations/relationship_exists",
+            start=str(input.start),
+            end=str(input.end),
+            type=input.type.value,
+            key=input.key,
+        )
+        if existing and existing[0]["n"]:
+            raise UserFacingError(
+                "that link exists already; give a parallel claim its own `key`",
+                ErrorCode.BAD_USER_INPUT,
+            )
+        record = _drop_none(
+            {
+                "start": str(input.start),
+                "type": input.type.value,
+                "end": str(input.end),
+                "sources": [str(s) for s in input.sources],
+                "confidence": input.confidence,
+                "status": input.status.value,
+                "quote": input.quote,
+                "note": input.note,
+                "key": input.key,
+                "valid_from": input.valid_from,
+                "valid_to": input.valid_to,
+            }
+        )
+        _write(info, [("relationships", record)])
+        return _fetch_node(info, str(input.start))

@@ -1,0 +1,362 @@
+"""The graph's GraphQL types: the ``Node`` interface, one type per kind, ``Relation``, ``Source``.
+
+Objects are built from a ``Subgraph`` that one Cypher query fetched; every field here only
+reshapes data already fetched, synchronously (no resolver sends a query).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+import strawberry
+
+from api.graphql.enums import Direction, Method, NodeKind, RelationType, Status
+from api.graphql.subgraph import Subgraph
+from schema import CAUSAL_TYPES, RelType
+
+__all__ = ["KIND_TYPES", "Node", "Relation", "Source", "build_node", "build_source"]
+
+MAX_RELATIONS = 100
+
+
+@strawberry.type(description="A document a fact rests on.")
+class Source:
+    id: strawberry.ID
+    title: str
+    publisher: str
+    url: str | None
+    citation: str | None
+    date: dt.date | None
+    date_precision: str | None
+    content_hash: str | None
+
+
+def build_source(properties: dict[str, Any]) -> Source:
+    return Source(
+        id=strawberry.ID(properties["id"]),
+        title=properties.get("title", properties.get("name", "")),
+        publisher=properties.get("publisher", ""),
+        url=properties.get("url"),
+        citation=properties.get("citation"),
+        date=properties.get("date"),
+        date_precision=properties.get("date_precision"),
+        content_hash=properties.get("content_hash"),
+    )
+
+
+def _sources(graph: Subgraph, ids: list[str] | None) -> list[Source]:
+    return [build_source(graph.sources[i]) for i in ids or [] if i in graph.sources]
+
+
+@strawberry.type(description="A relationship seen from one of its ends, with its provenance.")
+class Relation:
+    type: RelationType
+    direction: Direction
+    other: Node
+    confidence: float
+    status: Status
+    method: Method
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    quote: str | None
+    sources: list[Source]
+    key: str
+    intensity: float | None
+    share: float | None
+    year: int | None
+    mineral: strawberry.ID | None
+    role: str | None
+    note: str | None
+    causal: bool = strawberry.field(
+        description="Whether the type is causal (effect flows along it)."
+    )
+    effect_flows: Direction | None = strawberry.field(
+        description="For a causal relationship, whether effect flows OUT of or IN to this node."
+    )
+
+
+def build_relation(graph: Subgraph, rel: dict[str, Any], seen_from: str) -> Relation:
+    props = rel["properties"]
+    outgoing = rel["start"] == seen_from
+    other_id = rel["end"] if outgoing else rel["start"]
+    rel_type = RelType(rel["type"])
+    flow = CAUSAL_TYPES.get(rel_type)
+    effect: Direction | None = None
+    if flow is not None:
+        forward = flow.value == "forward"
+        effect = Direction.OUT if forward == outgoing else Direction.IN
+    return Relation(
+        type=RelationType(rel["type"]),
+        direction=Direction.OUT if outgoing else Direction.IN,
+        other=build_node(graph, other_id),
+        confidence=props.get("confidence", 0.0),
+        status=Status(props.get("status", "unverified")),
+        method=Method(props.get("method", "curated")),
+        valid_from=props.get("valid_from"),
+        valid_to=props.get("valid_to"),
+        quote=props.get("quote"),
+        sources=_sources(graph, props.get("sources")),
+        key=props.get("key", ""),
+        intensity=props.get("intensity"),
+        share=props.get("share"),
+        year=props.get("year"),
+        mineral=props.get("mineral"),
+        role=props.get("role"),
+        note=props.get("note"),
+        causal=flow is not None,
+        effect_flows=effect,
+    )
+
+
+@strawberry.interface(description="Anything in the graph. `id` is stable: `country:JPN`.")
+class Node:
+    id: strawberry.ID
+    kind: NodeKind
+    name: str
+    aliases: list[str]
+    description: str | None
+    status: Status | None
+    sources: list[Source]
+    _graph: strawberry.Private[Subgraph]
+
+    @strawberry.field(
+        description=(
+            "This node's relationships, strongest first, with their provenance. Fetched in "
+            f"the same query as the node; at most {MAX_RELATIONS} per node, two levels deep."
+        )
+    )
+    def relations(
+        self,
+        types: list[RelationType] | None = None,
+        direction: Direction = Direction.BOTH,
+        min_confidence: float = 0.0,
+        causal_only: bool = False,
+        first: int = 50,
+    ) -> list[Relation]:
+        wanted = {t.value for t in types} if types else None
+        out: list[Relation] = []
+        for index in self._graph.by_node.get(str(self.id), []):
+            rel = self._graph.relationships[index]
+            if wanted is not None and rel["type"] not in wanted:
+                continue
+            outgoing = rel["start"] == str(self.id)
+            if direction is Direction.OUT and not outgoing:
+                continue
+            if direction is Direction.IN and outgoing:
+                continue
+            if rel["properties"].get("confidence", 0.0) < min_confidence:
+                continue
+            if causal_only and RelType(rel["type"]) not in CAUSAL_TYPES:
+                continue
+            out.append(build_relation(self._graph, rel, str(self.id)))
+        out.sort(key=lambda r: (-r.confidence, r.type.value, str(r.other.id)))
+        return out[: max(0, min(first, MAX_RELATIONS))]
+
+
+def _common(graph: Subgraph, props: dict[str, Any], kind: NodeKind) -> dict[str, Any]:
+    status = props.get("status")
+    return {
+        "id": strawberry.ID(props["id"]),
+        "kind": kind,
+        "name": props.get("name", props["id"]),
+        "aliases": list(props.get("aliases", [])),
+        "description": props.get("description"),
+        "status": Status(status) if status else None,
+        "sources": _sources(graph, props.get("sources")),
+        "_graph": graph,
+    }
+
+
+@strawberry.type(description="A state (ISO 3166 alpha-3 and UN M49 codes).")
+class Country(Node):
+    iso3: str
+    m49: str | None
+    capital: str | None
+    fields: ClassVar[tuple[str, ...]] = ("iso3", "m49", "capital")
+
+
+@strawberry.type(description="A region, island or other place.")
+class Place(Node):
+    place_type: str
+    latitude: float | None
+    longitude: float | None
+    fields: ClassVar[tuple[str, ...]] = ("place_type", "latitude", "longitude")
+
+
+@strawberry.type(description="A leader, official or other person.")
+class Leader(Node):
+    native_name: str | None
+    fields: ClassVar[tuple[str, ...]] = ("native_name",)
+
+
+@strawberry.type(description="An office; who held it when is on HOLDS_OFFICE relations.")
+class Office(Node):
+    title: str
+    fields: ClassVar[tuple[str, ...]] = ("title",)
+
+
+@strawberry.type(description="A ministry, agency, company, party or other body.")
+class Organization(Node):
+    org_type: str
+    fields: ClassVar[tuple[str, ...]] = ("org_type",)
+
+
+@strawberry.type(description="Something said, on a date, by someone (MADE_BY).")
+class Statement(Node):
+    date: dt.date
+    date_precision: str
+    summary: str
+    quote: str | None
+    stance: str
+    venue: str | None
+    fields: ClassVar[tuple[str, ...]] = (
+        "date",
+        "date_precision",
+        "summary",
+        "quote",
+        "stance",
+        "venue",
+    )
+
+
+@strawberry.type(description="A measure: an export control, a ban, a suspension, a response.")
+class Policy(Node):
+    policy_type: str
+    summary: str
+    legal_ref: str | None
+    announced: dt.date
+    announced_precision: str
+    effective: dt.date | None
+    effective_precision: str | None
+    suspended: dt.date | None
+    suspended_precision: str | None
+    ended: dt.date | None
+    ended_precision: str | None
+    fields: ClassVar[tuple[str, ...]] = (
+        "policy_type",
+        "summary",
+        "legal_ref",
+        "announced",
+        "announced_precision",
+        "effective",
+        "effective_precision",
+        "suspended",
+        "suspended_precision",
+        "ended",
+        "ended_precision",
+    )
+
+
+@strawberry.type(description="Something that happened: an incident, a meeting, a coded event.")
+class Event(Node):
+    event_type: str
+    date: dt.date
+    date_precision: str
+    end_date: dt.date | None
+    summary: str | None
+    cameo_code: str | None
+    quad_class: int | None
+    goldstein: float | None
+    avg_tone: float | None
+    num_mentions: int | None
+    num_sources: int | None
+    num_articles: int | None
+    fields: ClassVar[tuple[str, ...]] = (
+        "event_type",
+        "date",
+        "date_precision",
+        "end_date",
+        "summary",
+        "cameo_code",
+        "quad_class",
+        "goldstein",
+        "avg_tone",
+        "num_mentions",
+        "num_sources",
+        "num_articles",
+    )
+
+
+@strawberry.type(description="An element or material; `group` as China's control lists use it.")
+class Mineral(Node):
+    symbol: str | None
+    atomic_number: int | None
+    group: str
+    rare_earth: bool
+    hs_codes: list[str]
+    fields: ClassVar[tuple[str, ...]] = (
+        "symbol",
+        "atomic_number",
+        "group",
+        "rare_earth",
+        "hs_codes",
+    )
+
+
+@strawberry.type(description="A mine, deposit or processing plant.")
+class Mine(Node):
+    site_type: str
+    latitude: float | None
+    longitude: float | None
+    fields: ClassVar[tuple[str, ...]] = ("site_type", "latitude", "longitude")
+
+
+@strawberry.type(description="An industry in a country (LOCATED_IN).")
+class Industry(Node):
+    sector: str
+    fields: ClassVar[tuple[str, ...]] = ("sector",)
+
+
+@strawberry.type(description="A source as a node: its relations include what it MENTIONS.")
+class SourceNode(Node):
+    title: str
+    publisher: str
+    url: str | None
+    citation: str | None
+    date: dt.date | None
+    content_hash: str | None
+    fields: ClassVar[tuple[str, ...]] = (
+        "title",
+        "publisher",
+        "url",
+        "citation",
+        "date",
+        "content_hash",
+    )
+
+
+KIND_TYPES: dict[NodeKind, type[Node]] = {
+    NodeKind.COUNTRY: Country,
+    NodeKind.PLACE: Place,
+    NodeKind.LEADER: Leader,
+    NodeKind.OFFICE: Office,
+    NodeKind.ORGANIZATION: Organization,
+    NodeKind.STATEMENT: Statement,
+    NodeKind.POLICY: Policy,
+    NodeKind.EVENT: Event,
+    NodeKind.MINERAL: Mineral,
+    NodeKind.MINE: Mine,
+    NodeKind.INDUSTRY: Industry,
+    NodeKind.SOURCE: SourceNode,
+}
+_LABELS = {kind.value: kind for kind in NodeKind}
+_LIST_FIELDS = {"hs_codes"}
+
+
+def kind_of(props: dict[str, Any]) -> NodeKind:
+    for label in props.get("labels", []):
+        if label in _LABELS:
+            return _LABELS[label]
+    raise ValueError(f"node {props.get('id')!r} has no known label")
+
+
+def build_node(graph: Subgraph, node_id: str) -> Node:
+    props = graph.nodes[node_id]
+    kind = kind_of(props)
+    cls = KIND_TYPES[kind]
+    values = _common(graph, props, kind)
+    for name in cls.fields:  # type: ignore[attr-defined]
+        default: Any = [] if name in _LIST_FIELDS else None
+        values[name] = props.get(name, default)
+    return cls(**values)

@@ -1,0 +1,369 @@
+"""The root ``Query``: one Cypher query per root field, nested selections included."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.types import Info
+
+from api.graphql.chains import Chain, build_chain
+from api.graphql.context import RequestContext
+from api.graphql.enums import Direction, NodeKind, RelationType, SortField, SortOrder, Status
+from api.graphql.errors import ErrorCode, UserFacingError
+from api.graphql.impact import Impact, build_impact
+from api.graphql.neighbourhood import Elements, build_elements
+from api.graphql.nodes import KIND_TYPES, Node, Policy, Source, build_node, build_source
+from api.graphql.pagination import (
+    Connection,
+    Edge,
+    PageInfo,
+    check_first,
+    decode_cursor,
+    encode_cursor,
+)
+from api.graphql.selection import relation_depth, selects
+from schema import CAUSAL_TYPES, CausalDirection
+
+__all__ = ["Query"]
+
+MAX_CHAINS = 50
+MAX_HOPS = 6
+MAX_NEIGHBOURS = 500
+MAX_TIMELINE = 1000
+MAX_SEARCH = 100
+
+
+def _ctx(info: Info[RequestContext, None]) -> RequestContext:
+    return info.context
+
+
+def _depth(info: Info[RequestContext, None]) -> int:
+    return relation_depth(info.selected_fields)
+
+
+def _not_found(what: str, node_id: str) -> UserFacingError:
+    return UserFacingError(f"no {what} with id {node_id!r}", ErrorCode.NOT_FOUND, id=node_id)
+
+
+@strawberry.input(description="Filters for a list; all given ones must hold.")
+class NodeFilter:
+    text: str | None = strawberry.field(
+        default=None, description="Name or alias contains this (any case)."
+    )
+    country: strawberry.ID | None = strawberry.field(
+        default=None, description="Linked to this country within two structural hops."
+    )
+    date_from: dt.date | None = strawberry.field(
+        default=None, name="from", description="Dated on or after (statements, policies, events)."
+    )
+    date_to: dt.date | None = strawberry.field(default=None, name="to", description="On or before.")
+    status: Status | None = None
+    min_confidence: float | None = strawberry.field(
+        default=None, description="Every link to `country` at least this confident."
+    )
+
+
+@strawberry.type
+class SearchHit:
+    score: float
+    node: Node
+
+
+@strawberry.type(description="Someone who held an office, and when.")
+class Holding:
+    person: Node
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    status: Status
+    sources: list[Source]
+
+
+def _list_resolver(kind: NodeKind, cls: type[Node]) -> Callable[..., Connection[Any]]:
+    def resolve(
+        info: Info[RequestContext, None],
+        filter: NodeFilter | None = None,
+        sort: SortField = SortField.NAME,
+        order: SortOrder = SortOrder.ASC,
+        first: int = 20,
+        after: str | None = None,
+    ) -> Connection[Any]:
+        check_first(first)
+        f = filter or NodeFilter()
+        after_key, after_id = decode_cursor(after) if after else (None, None)
+        nodes_selection = [
+            sel
+            for field in info.selected_fields
+            for sel in field.selections
+            if getattr(sel, "name", None) in ("edges", "nodes")
+        ]
+        graph = _ctx(info).fetch(
+            f"page_{order.value}",
+            relation_depth(nodes_selection),
+            label=kind.value,
+            text=f.text,
+            country=f.country,
+            **{"from": f.date_from},
+            to=f.date_to,
+            status=f.status.value if f.status else None,
+            minConfidence=f.min_confidence,
+            sort=sort.value,
+            afterKey=after_key,
+            afterId=after_id,
+            limit=first,
+            withTotal=any(
+                selects(field.selections, "totalCount") for field in info.selected_fields
+            ),
+        )
+        keys = graph.extra["keys"]
+        edges = [
+            Edge(cursor=encode_cursor(key, node_id), node=build_node(graph, node_id))
+            for (key, node_id) in keys[:first]
+        ]
+        return Connection(
+            edges=edges,
+            nodes=[edge.node for edge in edges],
+            page_info=PageInfo(
+                has_next_page=bool(graph.extra["hasNext"]),
+                end_cursor=edges[-1].cursor if edges else None,
+            ),
+            total_count=graph.extra.get("total"),
+        )
+
+    resolve.__annotations__["return"] = Connection[cls]  # type: ignore[valid-type]
+    return resolve
+
+
+def _lucene(text: str) -> str:
+    words = re.findall(r"\w+", text)[:12]
+    if not words:
+        raise UserFacingError("search text needs at least one word", ErrorCode.BAD_USER_INPUT)
+    return " ".join(
+        f"({w}^3 OR {w}*^2 OR {w}~1)" if len(w) > 3 else f"({w}^3 OR {w}*)" for w in words
+    )
+
+
+class _Query:
+    @strawberry.field(description="One node by id, with whatever relations you select.")
+    def node(self, info: Info[RequestContext, None], id: strawberry.ID) -> Node:
+        graph = _ctx(info).fetch("nodes_by_id", _depth(info), ids=[str(id)])
+        if not graph.roots:
+            raise _not_found("node", str(id))
+        return build_node(graph, graph.roots[0])
+
+    @strawberry.field(
+        description="Several nodes by id, in the order asked; unknown ids are left out."
+    )
+    def nodes(self, info: Info[RequestContext, None], ids: list[strawberry.ID]) -> list[Node]:
+        check_first(len(ids), name="ids")
+        graph = _ctx(info).fetch("nodes_by_id", _depth(info), ids=[str(i) for i in ids])
+        return [build_node(graph, node_id) for node_id in graph.roots]
+
+    @strawberry.field(
+        description="Full-text search over names, aliases, summaries and quotes, ranked."
+    )
+    def search(
+        self,
+        info: Info[RequestContext, None],
+        text: str,
+        kinds: list[NodeKind] | None = None,
+        first: int = 10,
+    ) -> list[SearchHit]:
+        check_first(first, MAX_SEARCH)
+        hits_selection = [s for f in info.selected_fields for s in f.selections]
+        graph = _ctx(info).fetch(
+            "search",
+            relation_depth(hits_selection),
+            query=_lucene(text),
+            kinds=[k.value for k in kinds or []],
+            limit=first,
+        )
+        return [
+            SearchHit(score=hit["score"], node=build_node(graph, hit["id"]))
+            for hit in graph.extra["scores"]
+        ]
+
+    @strawberry.field(
+        description=(
+            "Ranked causal chains from a node, following causal relationships only in the "
+            "direction effect flows. score = the product of the steps' confidences."
+        )
+    )
+    def causal_chains(
+        self,
+        info: Info[RequestContext, None],
+        from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
+        to_kind: NodeKind | None = None,
+        to_country: strawberry.ID | None = None,
+        max_hops: int = 4,
+        min_confidence: float = 0.0,
+        as_of: dt.date | None = None,
+        first: int = 10,
+    ) -> list[Chain]:
+        check_first(first, MAX_CHAINS)
+        if not 1 <= max_hops <= MAX_HOPS:
+            raise UserFacingError(
+                f"`maxHops` must be between 1 and {MAX_HOPS}", ErrorCode.BAD_USER_INPUT
+            )
+        graph = _ctx(info).fetch(
+            "causal_chains",
+            _depth(info),
+            **{"from": str(from_)},
+            toLabel=to_kind.value if to_kind else None,
+            toCountry=str(to_country) if to_country else None,
+            maxHops=max_hops,
+            minConfidence=min_confidence,
+            asOf=as_of,
+            limit=first,
+            forwardTypes=[t.value for t, d in CAUSAL_TYPES.items() if d is CausalDirection.FORWARD],
+            backwardTypes=[
+                t.value for t, d in CAUSAL_TYPES.items() if d is CausalDirection.BACKWARD
+            ],
+        )
+        if not graph.extra["found"]:
+            raise _not_found("node", str(from_))
+        return [build_chain(graph, chain) for chain in graph.extra["chains"]]
+
+    @strawberry.field(
+        description="Industries a policy reaches through the minerals it restricts, by exposure."
+    )
+    def impact(
+        self,
+        info: Info[RequestContext, None],
+        policy: strawberry.ID,
+        country: strawberry.ID | None = None,
+    ) -> Impact:
+        graph = _ctx(info).fetch(
+            "impact", _depth(info), policy=str(policy), country=str(country) if country else None
+        )
+        if not graph.extra["found"]:
+            raise _not_found("policy", str(policy))
+        return build_impact(graph)
+
+    @strawberry.field(description="Statements, policies and events in date order.")
+    def timeline(
+        self,
+        info: Info[RequestContext, None],
+        countries: list[strawberry.ID] | None = None,
+        from_: Annotated[dt.date | None, strawberry.argument(name="from")] = None,
+        to: dt.date | None = None,
+        kinds: list[NodeKind] | None = None,
+        first: int = 200,
+    ) -> list[Node]:
+        check_first(first, MAX_TIMELINE)
+        chosen = kinds or [NodeKind.STATEMENT, NodeKind.POLICY, NodeKind.EVENT]
+        graph = _ctx(info).fetch(
+            "timeline",
+            _depth(info),
+            labels=[k.value for k in chosen],
+            countries=[str(c) for c in countries or []],
+            **{"from": from_},
+            to=to,
+            limit=first,
+        )
+        return [build_node(graph, node_id) for node_id in graph.roots]
+
+    @strawberry.field(
+        description="Nodes within `depth` hops and the edges among them, ready to draw."
+    )
+    def neighbourhood(
+        self,
+        info: Info[RequestContext, None],
+        id: strawberry.ID,
+        depth: int = 1,
+        rel_types: list[RelationType] | None = None,
+        limit: int = 100,
+    ) -> Elements:
+        if not 1 <= depth <= 3:
+            raise UserFacingError("`depth` must be 1, 2 or 3", ErrorCode.BAD_USER_INPUT)
+        check_first(limit, MAX_NEIGHBOURS, name="limit")
+        graph = _ctx(info).fetch(
+            "neighbourhood",
+            0,
+            id=str(id),
+            depth=depth,
+            relTypes=[t.value for t in rel_types or []],
+            limit=limit,
+        )
+        if not graph.extra["found"]:
+            raise _not_found("node", str(id))
+        return build_elements(graph)
+
+    @strawberry.field(
+        description="Who held an office on a date (every holder when `asOf` is null)."
+    )
+    def holders(
+        self, info: Info[RequestContext, None], office: strawberry.ID, as_of: dt.date | None = None
+    ) -> list[Holding]:
+        graph = _ctx(info).fetch("office_holders", _depth(info), office=str(office), asOf=as_of)
+        if not graph.extra["found"]:
+            raise _not_found("office", str(office))
+        holdings = []
+        for person in graph.extra["holders"]:
+            rel = graph.relationship(person, "HOLDS_OFFICE", str(office), "")
+            props = rel["properties"] if rel else {}
+            holdings.append(
+                Holding(
+                    person=build_node(graph, person),
+                    valid_from=props.get("valid_from"),
+                    valid_to=props.get("valid_to"),
+                    status=Status(props.get("status", "unverified")),
+                    sources=[
+                        build_source(graph.sources[s])
+                        for s in props.get("sources", [])
+                        if s in graph.sources
+                    ],
+                )
+            )
+        return holdings
+
+    @strawberry.field(
+        description="Policies in force on a date, optionally issued from one country."
+    )
+    def in_force(
+        self,
+        info: Info[RequestContext, None],
+        as_of: dt.date,
+        country: strawberry.ID | None = None,
+        first: int = 100,
+    ) -> list[Policy]:
+        check_first(first)
+        graph = _ctx(info).fetch(
+            "in_force",
+            _depth(info),
+            asOf=as_of,
+            country=str(country) if country else None,
+            limit=first,
+        )
+        return [build_node(graph, node_id) for node_id in graph.roots]  # type: ignore[misc]
+
+
+_PLURALS = {
+    NodeKind.COUNTRY: "countries",
+    NodeKind.PLACE: "places",
+    NodeKind.LEADER: "leaders",
+    NodeKind.OFFICE: "offices",
+    NodeKind.ORGANIZATION: "organizations",
+    NodeKind.STATEMENT: "statements",
+    NodeKind.POLICY: "policies",
+    NodeKind.EVENT: "events",
+    NodeKind.MINERAL: "minerals",
+    NodeKind.MINE: "mines",
+    NodeKind.INDUSTRY: "industries",
+    NodeKind.SOURCE: "sources",
+}
+for _kind, _cls in KIND_TYPES.items():
+    setattr(
+        _Query,
+        _PLURALS[_kind],
+        strawberry.field(
+            resolver=_list_resolver(_kind, _cls),
+            description=f"{_kind.value} nodes: filtered, sorted, keyset-paged.",
+        ),
+    )
+
+Query = strawberry.type(_Query, name="Query")
+_ = Direction  # the enum is part of the schema through Node.relations

@@ -1,0 +1,53 @@
+"""The strawberry schema with its guards: depth, aliases, tokens, masked errors."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
+
+from api.graphql.errors import UserFacingError
+from api.graphql.mutation import Mutation
+from api.graphql.nodes import KIND_TYPES
+from api.graphql.query import Query
+
+__all__ = ["MAX_ALIASES", "MAX_DEPTH", "MAX_TOKENS", "build_schema"]
+
+MAX_DEPTH = 12
+MAX_ALIASES = 30
+MAX_TOKENS = 4000
+logger = logging.getLogger("dyad.api")
+
+
+def _mask(error: GraphQLError) -> bool:
+    """Mask everything but expected errors, and log what was masked."""
+    original = error.original_error
+    if original is None or isinstance(original, UserFacingError):
+        return False
+    logger.error("masked error at %s", error.path, exc_info=original)
+    return True
+
+
+class _Schema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        """Expected errors are answers, not incidents; unexpected ones were logged by ``_mask``."""
+
+
+def build_schema() -> strawberry.Schema:
+    extensions = [
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: MaskErrors(should_mask_error=_mask),
+    ]
+    return _Schema(
+        query=Query, mutation=Mutation, types=list(KIND_TYPES.values()), extensions=extensions
+    )

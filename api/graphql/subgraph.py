@@ -1,0 +1,74 @@
+"""The answer of one API query as a small graph: nodes, relationships, sources, extras.
+
+Every API read query returns one row in this shape (see ``queries/api/_expand.cypher``);
+GraphQL objects are then built from it without another round trip.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Subgraph", "plain"]
+
+
+def plain(value: Any) -> Any:
+    """Neo4j values as Python ones (``neo4j.time.Date`` → ``datetime.date``), recursively."""
+    if hasattr(value, "to_native"):
+        return value.to_native()
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
+@dataclass
+class Subgraph:
+    roots: list[str]
+    nodes: dict[str, dict[str, Any]]
+    relationships: list[dict[str, Any]]
+    sources: dict[str, dict[str, Any]]
+    extra: dict[str, Any]
+    by_node: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Subgraph:
+        nodes = {}
+        for node in plain(row["nodes"]):
+            properties = {k: v for k, v in node.items() if v is not None}
+            nodes[properties["id"]] = properties
+        seen: set[tuple[str, str, str, str]] = set()
+        relationships = []
+        for rel in plain(row["rels"]):
+            identity = (rel["start"], rel["type"], rel["end"], rel["properties"].get("key", ""))
+            if identity not in seen:
+                seen.add(identity)
+                relationships.append(rel)
+        graph = cls(
+            roots=list(dict.fromkeys(row["roots"])),
+            nodes=nodes,
+            relationships=relationships,
+            sources={
+                s["id"]: {k: v for k, v in s.items() if v is not None}
+                for s in plain(row["sources"])
+            },
+            extra=plain(row["extra"]) or {},
+        )
+        for index, rel in enumerate(relationships):
+            graph.by_node[rel["start"]].append(index)
+            if rel["end"] != rel["start"]:
+                graph.by_node[rel["end"]].append(index)
+        return graph
+
+    def relationship(self, start: str, rel_type: str, end: str, key: str) -> dict[str, Any] | None:
+        for index in self.by_node.get(start, []):
+            rel = self.relationships[index]
+            if (
+                rel["end"] == end
+                and rel["type"] == rel_type
+                and rel["properties"].get("key", "") == key
+            ):
+                return rel
+        return None

@@ -1,0 +1,29 @@
+// One page of nodes of one kind ($label, from the vocabulary), sorted DESC by $sort
+// ('name' or 'date'), filtered; keyset-paged after ($afterKey, $afterId). totalCount is
+// computed only when $withTotal. Filters: $text (name or alias contains, any case),
+// $country (linked within two structural hops), $from/$to (the kind's date),
+// $status, $minConfidence (of the link to $country).
+MATCH (n:Entity)
+WHERE $label IN labels(n)
+WITH n, coalesce(n.date, n.announced) AS day
+WHERE ($text IS NULL OR toLower(n.name) CONTAINS toLower($text)
+       OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS toLower($text)))
+  AND ($status IS NULL OR n.status = $status)
+  AND ($from IS NULL OR day >= $from)
+  AND ($to IS NULL OR day <= $to)
+  AND ($country IS NULL OR n.id = $country OR EXISTS {
+        MATCH (n)-[links:MADE_BY|ISSUED_BY|TARGETS|ABOUT|INVOLVES|BASED_IN|LOCATED_IN|OFFICE_OF|HOLDS_OFFICE|MEMBER_OF|AFFECTS*1..2]-(c:Country {id: $country})
+        WHERE all(l IN links WHERE l.confidence >= coalesce($minConfidence, 0.0))
+      })
+WITH n, CASE $sort WHEN 'date' THEN coalesce(toString(day), '') ELSE toLower(n.name) END AS key
+WITH collect({n: n, key: key}) AS matched
+CALL (matched) {
+  UNWIND matched AS m
+  WITH m WHERE $afterId IS NULL OR m.key < $afterKey OR (m.key = $afterKey AND m.n.id < $afterId)
+  ORDER BY m.key DESC, m.n.id DESC
+  LIMIT $limit + 1
+  RETURN collect(m) AS page
+}
+WITH [m IN page | m.n][0..$limit] AS roots, [] AS seedRels,
+     {total: CASE WHEN $withTotal THEN size(matched) END,
+      keys: [m IN page | [m.key, m.n.id]], hasNext: size(page) > $limit} AS extra
