@@ -22,11 +22,19 @@ class _State(TypedDict):
     graph: GraphClient
 
 
-def create_app(api_settings: ApiSettings, graph_settings: GraphSettings) -> Starlette:
-    """Build the app. The Neo4j driver opens when the app starts and closes when it stops."""
+def create_app(
+    api_settings: ApiSettings, graph_settings: GraphSettings, client: GraphClient | None = None
+) -> Starlette:
+    """Build the app. The Neo4j driver opens when the app starts and closes when it stops.
+
+    ``client`` lends the app an open client instead (tests count its round trips).
+    """
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[_State]:
+        if client is not None:
+            yield {"graph": client}
+            return
         driver = open_driver(graph_settings)
         try:
             yield {
