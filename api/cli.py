@@ -15,59 +15,32 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from api.settings import ApiSettings
+from api.cli_support import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    CliSettings,
+    err,
+    open_client,
+    out,
+)
+from api.commands import COMMAND_MODULES
 from graph import (
-    GraphClient,
     GraphError,
-    GraphSettings,
     LocalServer,
-    LocalServerSettings,
     fingerprint,
     migrate,
-    open_driver,
 )
 from loaders import CORPUS_DIR, InvalidInputError, LoaderError, LoadSummary, load_corpus
 
 __all__ = ["main"]
 
-EXIT_FAILED = 1
-EXIT_BAD_INPUT = 2
-
-out = Console()
-err = Console(stderr=True)
-
-
-class _Settings:
-    """Every setting the CLI needs, read from the environment once."""
-
-    def __init__(self) -> None:
-        self.graph = GraphSettings()
-        self.local = LocalServerSettings()
-        self.api = ApiSettings()
-
-    def graph_uri(self) -> str:
-        return self.graph.effective_uri(self.local.bolt_port)
-
-
-@contextmanager
-def _client(settings: _Settings) -> Iterator[GraphClient]:
-    driver = open_driver(settings.graph, settings.graph_uri())
-    try:
-        yield GraphClient(
-            driver, database=settings.graph.database, timeout=settings.graph.query_timeout
-        )
-    finally:
-        driver.close()
-
-
 # -- dyad neo4j -------------------------------------------------------------------------
 
 
-def _cmd_neo4j(args: argparse.Namespace, settings: _Settings) -> int:
+def _cmd_neo4j(args: argparse.Namespace, settings: CliSettings) -> int:
     if not settings.graph.is_local:
         out.print(f"NEO4J_URI is set ({settings.graph.uri}); there is no local server to manage.")
         return 0
@@ -90,15 +63,15 @@ def _cmd_neo4j(args: argparse.Namespace, settings: _Settings) -> int:
 # -- dyad migrate / fingerprint / load ------------------------------------------------
 
 
-def _cmd_migrate(args: argparse.Namespace, settings: _Settings) -> int:
-    with _client(settings) as client:
+def _cmd_migrate(args: argparse.Namespace, settings: CliSettings) -> int:
+    with open_client(settings) as client:
         count = migrate(client)
     out.print(f"Applied {count} constraints and indexes (existing ones unchanged).")
     return 0
 
 
-def _cmd_fingerprint(args: argparse.Namespace, settings: _Settings) -> int:
-    with _client(settings) as client:
+def _cmd_fingerprint(args: argparse.Namespace, settings: CliSettings) -> int:
+    with open_client(settings) as client:
         print_ = fingerprint(client)
     if args.json:
         out.print_json(json.dumps(print_.as_dict()))
@@ -124,9 +97,9 @@ def _summary_table(summary: LoadSummary) -> Table:
     return table
 
 
-def _cmd_load(args: argparse.Namespace, settings: _Settings) -> int:
+def _cmd_load(args: argparse.Namespace, settings: CliSettings) -> int:
     paths = [Path(p) for p in args.paths] or [CORPUS_DIR]
-    with _client(settings) as client, _progress() as progress:
+    with open_client(settings) as client, _progress() as progress:
         summary = load_corpus(
             client,
             paths,
@@ -161,7 +134,7 @@ def _progress() -> Iterator[Callable[[int, int], None]]:
 # -- dyad serve / up -------------------------------------------------------------------
 
 
-def _serve(settings: _Settings) -> None:
+def _serve(settings: CliSettings) -> None:
     import uvicorn
 
     from api.app import create_app
@@ -172,12 +145,12 @@ def _serve(settings: _Settings) -> None:
     uvicorn.run(app, host=settings.api.host, port=settings.api.port, log_level="info")
 
 
-def _cmd_serve(args: argparse.Namespace, settings: _Settings) -> int:
+def _cmd_serve(args: argparse.Namespace, settings: CliSettings) -> int:
     _serve(settings)
     return 0
 
 
-def _cmd_up(args: argparse.Namespace, settings: _Settings) -> int:
+def _cmd_up(args: argparse.Namespace, settings: CliSettings) -> int:
     """Neo4j up, migrated, corpus loaded, app served; Ctrl-C stops what this started."""
     server = LocalServer(settings.local) if settings.graph.is_local else None
     started_here = False
@@ -193,7 +166,7 @@ def _cmd_up(args: argparse.Namespace, settings: _Settings) -> int:
 
     signal.signal(signal.SIGTERM, on_term)
     try:
-        with _client(settings) as client:
+        with open_client(settings) as client:
             migrate(client)
             summary = load_corpus(client, [CORPUS_DIR], batch_size=settings.graph.batch_size)
         out.print(_summary_table(summary))
@@ -237,13 +210,15 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "up", help="Neo4j up, migrated, corpus loaded, app served (what `make run` does)"
     ).set_defaults(func=_cmd_up)
+    for module in COMMAND_MODULES:
+        module.register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        settings = _Settings()
+        settings = CliSettings()
         code: int = args.func(args, settings)
         return code
     except InvalidInputError as exc:

@@ -1,0 +1,14 @@
+"""``dyad`` commands beyond the core ones, one module per area.
+
+Each module has ``register(subparsers)``, which adds its commands; a command's function
+takes ``(args, settings: CliSettings)`` and returns an exit code. Add a module to
+``COMMAND_MODULES`` to make its commands appear.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+__all__ = ["COMMAND_MODULES"]
+
+COMMAND_MODULES: list[ModuleType] = []
