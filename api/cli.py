@@ -34,6 +34,7 @@ from graph import (
     migrate,
 )
 from loaders import CORPUS_DIR, InvalidInputError, LoaderError, LoadSummary, load_corpus
+from loaders.formats import FORMATS
 
 __all__ = ["main"]
 
@@ -99,13 +100,16 @@ def _summary_table(summary: LoadSummary) -> Table:
 
 def _cmd_load(args: argparse.Namespace, settings: CliSettings) -> int:
     paths = [Path(p) for p in args.paths] or [CORPUS_DIR]
+    loader = FORMATS[args.format]
+    options = {"actors": args.actors}
     with open_client(settings) as client, _progress() as progress:
-        summary = load_corpus(
+        summary = loader(
             client,
             paths,
             batch_size=settings.graph.batch_size,
             dry_run=args.dry_run,
             progress=progress,
+            options=options,
         )
     out.print(_summary_table(summary))
     return 0
@@ -204,6 +208,15 @@ def _parser() -> argparse.ArgumentParser:
     load = commands.add_parser("load", help="validate and load corpus YAML (all or nothing)")
     load.add_argument("paths", nargs="*", help="files or folders (default: the shipped corpus)")
     load.add_argument("--dry-run", action="store_true", help="validate and count; write nothing")
+    load.add_argument(
+        "--format",
+        choices=sorted(FORMATS),
+        default="corpus",
+        help="input format (default: corpus YAML)",
+    )
+    load.add_argument(
+        "--actors", default=None, help="event data: keep rows between these ISO3 codes (CHN,JPN)"
+    )
     load.set_defaults(func=_cmd_load)
 
     commands.add_parser("serve", help="serve the API and explorer").set_defaults(func=_cmd_serve)
