@@ -3,18 +3,27 @@ SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
+AUDIT := tests/http_audit
 
-.PHONY: all install run test lint typecheck pytest neo4j-start neo4j-stop bench clean
+.PHONY: all install run test lint typecheck pytest neo4j-start neo4j-stop bench clean sdl
 
 all: install
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed $(AUDIT)/node_modules/.package-lock.json
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
+
+# The graphql-http audit the tests run (npm, pinned by package-lock.json).
+$(AUDIT)/node_modules/.package-lock.json: $(AUDIT)/package-lock.json
+	npm ci --prefix $(AUDIT) --no-audit --no-fund --silent
+
+## The committed GraphQL SDL, regenerated from the code.
+sdl: install
+	$(BIN)/dyad sdl > api/schema.graphql
 
 ## Neo4j up (built from Maven Central on first use), migrated, corpus loaded, API served.
 ## Ctrl-C stops the API and the Neo4j this started.

@@ -149,6 +149,13 @@ def _serve(settings: CliSettings) -> None:
     uvicorn.run(app, host=settings.api.host, port=settings.api.port, log_level="info")
 
 
+def _cmd_sdl(args: argparse.Namespace, settings: CliSettings) -> int:
+    from api.graphql import build_schema
+
+    print(build_schema().as_str())
+    return 0
+
+
 def _cmd_serve(args: argparse.Namespace, settings: CliSettings) -> int:
     _serve(settings)
     return 0
@@ -219,6 +226,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     load.set_defaults(func=_cmd_load)
 
+    commands.add_parser("sdl", help="print the GraphQL schema (SDL)").set_defaults(func=_cmd_sdl)
     commands.add_parser("serve", help="serve the API and explorer").set_defaults(func=_cmd_serve)
     commands.add_parser(
         "up", help="Neo4j up, migrated, corpus loaded, app served (what `make run` does)"

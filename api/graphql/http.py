@@ -32,6 +32,7 @@ from starlette.responses import JSONResponse, Response
 from api.graphql.context import RequestContext
 from api.graphql.errors import ErrorCode
 from api.graphql.graphiql import graphiql_page
+from api.graphql.schema import MAX_TOKENS
 from graph import GraphClient
 
 __all__ = ["MAX_BODY_BYTES", "GraphQLEndpoint"]
@@ -174,7 +175,7 @@ class GraphQLEndpoint:
     async def _execute(self, request: Request, params: _Params, media: str) -> Response:
         strict = media == GRAPHQL_RESPONSE
         try:
-            document = parse(params.query, max_tokens=None)
+            document = parse(params.query, max_tokens=MAX_TOKENS)
         except GraphQLError as error:
             return self._document_error([error], media, strict)
         errors = validate(self.schema._schema, document)

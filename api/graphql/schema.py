@@ -32,6 +32,8 @@ def _mask(error: GraphQLError) -> bool:
     original = error.original_error
     if original is None or isinstance(original, UserFacingError):
         return False
+    if error.path is None:  # coercing the request's own variables: about the input, not us
+        return False
     logger.error("masked error at %s", error.path, exc_info=original)
     return True
 

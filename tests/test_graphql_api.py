@@ -1,0 +1,240 @@
+"""The GraphQL API on small worlds and on the corpus: answers, evidence, one query per field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from api import ApiSettings, create_app
+from graph import GraphClient, GraphSettings
+from loaders import load_corpus
+from tests.conftest import ROOT
+from tests.http import in_process
+
+pytestmark = pytest.mark.anyio
+WORLD = [
+    ROOT / "tests" / "data" / "mini_corpus.yaml",
+    ROOT / "tests" / "data" / "chain_corpus.yaml",
+]
+GQL = {"accept": "application/graphql-response+json"}
+
+
+async def ask(client: GraphClient, query: str, **variables: Any) -> tuple[int, dict[str, Any]]:
+    app = create_app(ApiSettings(), GraphSettings(), client=client)
+    async with in_process(app) as http:
+        response = await http.post(
+            "/graphql", json={"query": query, "variables": variables}, headers=GQL
+        )
+    return response.status_code, response.json()
+
+
+@pytest.fixture
+def world(empty_client: GraphClient) -> GraphClient:
+    load_corpus(empty_client, WORLD)
+    empty_client.round_trips = 0
+    return empty_client
+
+
+async def test_chains_follow_causal_direction_with_evidence_on_every_step(
+    world: GraphClient,
+) -> None:
+    status, body = await ask(
+        world,
+        """query($from: ID!) { causalChains(from: $from, toKind: INDUSTRY, maxHops: 6) {
+             score hops nodes { id }
+             steps { cause { id } effect { id } relation forward confidence status quote
+                     sources { id title } } } }""",
+        **{"from": "statement:remark"},
+    )
+    assert status == 200, body
+    chains = body["data"]["causalChains"]
+    ends = [chain["nodes"][-1]["id"] for chain in chains]
+    assert ends == ["industry:jpn-magnets", "industry:jpn-motors", "industry:jpn-cars"]
+    best = chains[0]
+    # remark -PROVOKED-> ban -RESTRICTS-> Dy <-DEPENDS_ON- magnets: 0.8 × 0.9 × 0.9
+    assert best["score"] == pytest.approx(0.648)
+    assert [s["relation"] for s in best["steps"]] == ["PROVOKED", "RESTRICTS", "DEPENDS_ON"]
+    assert [s["forward"] for s in best["steps"]] == [True, True, False]
+    assert best["steps"][2]["cause"]["id"] == "mineral:Dy"
+    assert best["steps"][0]["quote"] == "a direct reaction"
+    assert all(
+        step["sources"] == [{"id": "source:mini", "title": "Mini source"}]
+        for chain in chains
+        for step in chain["steps"]
+    )
+    assert world.round_trips == 1
+
+
+async def test_chains_never_run_against_the_causal_direction(world: GraphClient) -> None:
+    _, body = await ask(world, '{ causalChains(from: "industry:jpn-magnets") { nodes { id } } }')
+    reached = {n["id"] for chain in body["data"]["causalChains"] for n in chain["nodes"]}
+    assert reached == {"industry:jpn-magnets", "industry:jpn-motors", "industry:jpn-cars"}
+
+
+async def test_as_of_and_min_confidence_prune_steps(world: GraphClient) -> None:
+    query = """query($asOf: Date, $min: Float!) {
+      causalChains(from: "statement:remark", toKind: INDUSTRY, maxHops: 6, asOf: $asOf, minConfidence: $min) { hops } }"""
+    _, before = await ask(world, query, asOf="2025-12-01", min=0.0)
+    assert before["data"]["causalChains"] == []  # the ban's RESTRICTS is valid from 2026-01-06
+    _, after = await ask(world, query, asOf="2026-02-01", min=0.0)
+    assert len(after["data"]["causalChains"]) == 3
+    _, strict = await ask(world, query, asOf=None, min=0.85)
+    assert strict["data"]["causalChains"] == []  # PROVOKED is 0.8
+
+
+async def test_three_levels_of_nesting_cost_one_query(world: GraphClient) -> None:
+    status, body = await ask(
+        world,
+        """{ node(id: "policy:ban") { id ... on Policy { announced }
+              relations { type other { id name relations(first: 3) { type other { id } sources { id } } } sources { title } } } }""",
+    )
+    assert status == 200, body
+    relations = body["data"]["node"]["relations"]
+    assert {r["type"] for r in relations} == {"PROVOKED", "RESTRICTS", "TARGETS"}
+    dy = next(r for r in relations if r["other"]["id"] == "mineral:Dy")
+    assert {r["other"]["id"] for r in dy["other"]["relations"]} >= {"industry:jpn-magnets"}
+    assert world.round_trips == 1
+
+
+async def test_relations_deeper_than_two_levels_are_refused(world: GraphClient) -> None:
+    _, body = await ask(
+        world,
+        '{ node(id: "policy:ban") { relations { other { relations { other { relations { type } } } } } } }',
+    )
+    assert body["errors"][0]["extensions"]["code"] == "TOO_DEEP"
+
+
+async def test_keyset_pages_walk_the_whole_list(world: GraphClient) -> None:
+    query = """query($after: String) { industries(first: 1, after: $after, sort: NAME) {
+                 totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }"""
+    seen: list[str] = []
+    after = None
+    while True:
+        _, body = await ask(world, query, after=after)
+        page = body["data"]["industries"]
+        assert page["totalCount"] == 3
+        seen += [edge["node"]["id"] for edge in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert seen == ["industry:jpn-cars", "industry:jpn-motors", "industry:jpn-magnets"]  # by name
+
+
+async def test_filters_and_descending_dates(world: GraphClient) -> None:
+    _, body = await ask(
+        world,
+        """{ policies(filter: {country: "country:JPN", from: "2026-01-01"}, sort: DATE, order: DESC) {
+             nodes { id } } statements(filter: {text: "PARLIAMENT"}) { nodes { id } } }""",
+    )
+    assert body["data"]["policies"]["nodes"] == [{"id": "policy:ban"}]
+    assert body["data"]["statements"]["nodes"] == [{"id": "statement:remark"}]
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ('{ node(id: "country:XXX") { id } }', "NOT_FOUND"),
+        ('{ causalChains(from: "statement:none") { score } }', "NOT_FOUND"),
+        ('{ countries(after: "not-a-cursor") { totalCount } }', "BAD_USER_INPUT"),
+        ("{ countries(first: 1000000000) { totalCount } }", "BAD_USER_INPUT"),
+        ('{ causalChains(from: "statement:remark", maxHops: 9) { score } }', "BAD_USER_INPUT"),
+        ('{ neighbourhood(id: "country:JPN", depth: 4) { elements } }', "BAD_USER_INPUT"),
+        ('{ search(text: "?!") { score } }', "BAD_USER_INPUT"),
+    ],
+)
+async def test_expected_failures_have_stable_codes(
+    world: GraphClient, query: str, code: str
+) -> None:
+    status, body = await ask(world, query)
+    assert status == 200
+    assert body["errors"][0]["extensions"]["code"] == code
+    assert body["errors"][0]["path"]
+
+
+async def test_a_bad_date_variable_is_a_400_request_error(world: GraphClient) -> None:
+    status, body = await ask(world, "query($d: Date!) { inForce(asOf: $d) { id } }", d="2025-02-30")
+    assert status == 400
+    assert "data" not in body
+    assert "2025-02-30" in body["errors"][0]["message"]
+
+
+async def test_neighbourhood_is_cytoscape_elements(world: GraphClient) -> None:
+    _, body = await ask(
+        world,
+        '{ neighbourhood(id: "policy:ban", depth: 1) { elements nodes { data { id kind } } } }',
+    )
+    elements = body["data"]["neighbourhood"]["elements"]
+    ids = {n["data"]["id"] for n in elements["nodes"]}
+    assert ids == {"policy:ban", "statement:remark", "mineral:Dy", "country:JPN"}
+    edge = next(e["data"] for e in elements["edges"] if e["data"]["type"] == "PROVOKED")
+    assert (edge["source"], edge["target"], edge["status"]) == (
+        "statement:remark",
+        "policy:ban",
+        "reported",
+    )
+    assert world.round_trips == 1
+
+
+async def test_search_timeline_holders_in_force(world: GraphClient) -> None:
+    _, body = await ask(
+        world,
+        """{ search(text: "dysprosim") { node { id } }
+             timeline(countries: ["country:JPN"]) { id }
+             inForce(asOf: "2026-02-01") { id } }""",
+    )
+    assert body["data"]["search"][0]["node"]["id"] == "mineral:Dy"  # fuzzy: a letter missing
+    assert [n["id"] for n in body["data"]["timeline"]] == ["statement:remark", "policy:ban"]
+    assert {p["id"] for p in body["data"]["inForce"]} == {"policy:ban", "policy:cn-2025-04-ree"}
+
+
+async def test_impact_explains_its_exposure_term_by_term(world: GraphClient) -> None:
+    _, body = await ask(
+        world,
+        """{ impact(policy: "policy:ban", country: "country:JPN") { formula industries {
+             industry { id } exposure terms { mineral { id } intensity share shareAssumed supplyFactor value
+             chain { relation cause { id } effect { id } } } } } }""",
+    )
+    industries = {i["industry"]["id"]: i for i in body["data"]["impact"]["industries"]}
+    # magnets: intensity 0.5 × share 1.0 (no issuer known → assumed) × no SUPPLIES = 0.5
+    assert industries["industry:jpn-magnets"]["exposure"] == pytest.approx(0.5)
+    # cars: 0.5 × 0.9 (magnets→motors) × 0.8 (motors→cars) = 0.36
+    assert industries["industry:jpn-cars"]["exposure"] == pytest.approx(0.36)
+    term = industries["industry:jpn-cars"]["terms"][0]
+    assert term["shareAssumed"] is True
+    assert [s["relation"] for s in term["chain"]] == [
+        "RESTRICTS",
+        "DEPENDS_ON",
+        "SUPPLIES",
+        "SUPPLIES",
+    ]
+
+
+async def test_takaichi_remark_reaches_japanese_industries_in_the_corpus(
+    corpus_client: GraphClient,
+) -> None:
+    status, body = await ask(
+        corpus_client,
+        """{ causalChains(from: "statement:takaichi-2025-11-07-diet", toKind: INDUSTRY,
+                           toCountry: "country:JPN", maxHops: 6, first: 20) {
+             score nodes { id } steps { relation status confidence sources { id url citation } } } }""",
+    )
+    assert status == 200, body
+    chains = body["data"]["causalChains"]
+    assert chains
+    assert any(c["nodes"][-1]["id"] == "industry:jpn-ndfeb-magnets" for c in chains)
+    for chain in chains:
+        assert chain["nodes"][-1]["id"].startswith("industry:jpn-")
+        for step in chain["steps"]:
+            assert step["sources"]
+            assert all(s["url"] or s["citation"] for s in step["sources"])
+    assert corpus_client.round_trips == 1
+
+
+def test_the_committed_sdl_matches_the_code() -> None:
+    from api.graphql import build_schema
+
+    committed = (ROOT / "api" / "schema.graphql").read_text()
+    assert committed == build_schema().as_str() + "\n", (
+        "run `make sdl` and commit api/schema.graphql"
+    )
