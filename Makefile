@@ -43,6 +43,10 @@ typecheck: install
 pytest: install
 	$(BIN)/pytest
 
+## Benchmarks (not part of `make test`): results in bench/results/.
+bench: install
+	$(BIN)/python -m bench.api_overhead
+
 neo4j-start: install
 	$(BIN)/dyad neo4j start
 

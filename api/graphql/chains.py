@@ -36,7 +36,16 @@ class ChainStep:
     intensity: float | None
     share: float | None
     year: int | None
-    sources: list[Source]
+    _graph: strawberry.Private[Subgraph]
+    _source_ids: strawberry.Private[list[str]]
+
+    @strawberry.field(description="The documents this step rests on.")
+    def sources(self) -> list[Source]:
+        return [
+            build_source(self._graph.sources[s])
+            for s in self._source_ids
+            if s in self._graph.sources
+        ]
 
 
 @strawberry.type(
@@ -74,9 +83,8 @@ def build_step(graph: Subgraph, step: dict[str, Any], cause: str | None = None) 
         intensity=props.get("intensity"),
         share=props.get("share"),
         year=props.get("year"),
-        sources=[
-            build_source(graph.sources[s]) for s in props.get("sources", []) if s in graph.sources
-        ],
+        _graph=graph,
+        _source_ids=props.get("sources", []),
     )
 
 

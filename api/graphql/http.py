@@ -15,10 +15,12 @@ from __future__ import annotations
 import hmac
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import strawberry
 from graphql import (
+    DocumentNode,
     GraphQLError,
     OperationDefinitionNode,
     OperationType,
@@ -32,7 +34,7 @@ from starlette.responses import JSONResponse, Response
 from api.graphql.context import RequestContext
 from api.graphql.errors import ErrorCode
 from api.graphql.graphiql import graphiql_page
-from api.graphql.schema import MAX_TOKENS
+from api.graphql.schema import CACHE_SIZE, MAX_TOKENS
 from graph import GraphClient
 
 __all__ = ["MAX_BODY_BYTES", "GraphQLEndpoint"]
@@ -144,6 +146,16 @@ class GraphQLEndpoint:
         self.schema = schema
         self.api_token = api_token
 
+        @lru_cache(maxsize=CACHE_SIZE)
+        def check(query: str) -> tuple[DocumentNode | None, tuple[GraphQLError, ...]]:
+            try:
+                document = parse(query, max_tokens=MAX_TOKENS)
+            except GraphQLError as error:
+                return None, (error,)
+            return document, tuple(validate(schema._schema, document))
+
+        self._check = check
+
     async def handle(self, request: Request) -> Response:
         try:
             media = _negotiate(request.headers.get("accept"))
@@ -174,12 +186,8 @@ class GraphQLEndpoint:
 
     async def _execute(self, request: Request, params: _Params, media: str) -> Response:
         strict = media == GRAPHQL_RESPONSE
-        try:
-            document = parse(params.query, max_tokens=MAX_TOKENS)
-        except GraphQLError as error:
-            return self._document_error([error], media, strict)
-        errors = validate(self.schema._schema, document)
-        if errors:
+        document, errors = self._checked(params.query)
+        if document is None or errors:
             return self._document_error(list(errors), media, strict)
         operation = _operation(document, params.operation_name)
         if operation is None:
@@ -216,6 +224,10 @@ class GraphQLEndpoint:
         if request_error and strict:
             return JSONResponse(body, status_code=400, media_type=media)
         return JSONResponse(body, status_code=200, media_type=media)
+
+    def _checked(self, query: str) -> tuple[DocumentNode | None, tuple[GraphQLError, ...]]:
+        """Parse and validate, remembering the answer for the last CACHE_SIZE query texts."""
+        return self._check(query)
 
     def _document_error(self, errors: list[GraphQLError], media: str, strict: bool) -> Response:
         body = {"errors": [e.formatted for e in errors]}

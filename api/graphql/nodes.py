@@ -60,7 +60,6 @@ class Relation:
     valid_from: dt.date | None
     valid_to: dt.date | None
     quote: str | None
-    sources: list[Source]
     key: str
     intensity: float | None
     share: float | None
@@ -74,6 +73,12 @@ class Relation:
     effect_flows: Direction | None = strawberry.field(
         description="For a causal relationship, whether effect flows OUT of or IN to this node."
     )
+    _graph: strawberry.Private[Subgraph]
+    _source_ids: strawberry.Private[list[str]]
+
+    @strawberry.field(description="The documents this relationship rests on.")
+    def sources(self) -> list[Source]:
+        return _sources(self._graph, self._source_ids)
 
 
 def build_relation(graph: Subgraph, rel: dict[str, Any], seen_from: str) -> Relation:
@@ -96,7 +101,6 @@ def build_relation(graph: Subgraph, rel: dict[str, Any], seen_from: str) -> Rela
         valid_from=props.get("valid_from"),
         valid_to=props.get("valid_to"),
         quote=props.get("quote"),
-        sources=_sources(graph, props.get("sources")),
         key=props.get("key", ""),
         intensity=props.get("intensity"),
         share=props.get("share"),
@@ -106,6 +110,8 @@ def build_relation(graph: Subgraph, rel: dict[str, Any], seen_from: str) -> Rela
         note=props.get("note"),
         causal=flow is not None,
         effect_flows=effect,
+        _graph=graph,
+        _source_ids=props.get("sources", []),
     )
 
 
@@ -117,8 +123,12 @@ class Node:
     aliases: list[str]
     description: str | None
     status: Status | None
-    sources: list[Source]
     _graph: strawberry.Private[Subgraph]
+    _source_ids: strawberry.Private[list[str]]
+
+    @strawberry.field(description="The documents this node rests on.")
+    def sources(self) -> list[Source]:
+        return _sources(self._graph, self._source_ids)
 
     @strawberry.field(
         description=(
@@ -163,8 +173,8 @@ def _common(graph: Subgraph, props: dict[str, Any], kind: NodeKind) -> dict[str,
         "aliases": list(props.get("aliases", [])),
         "description": props.get("description"),
         "status": Status(status) if status else None,
-        "sources": _sources(graph, props.get("sources")),
         "_graph": graph,
+        "_source_ids": props.get("sources", []),
     }
 
 
@@ -326,6 +336,32 @@ class SourceNode(Node):
     )
 
 
+@strawberry.type(description="One row of trade statistics (UN Comtrade); partner WLD is the World.")
+class TradeFlow(Node):
+    reporter: str
+    partner: str
+    flow: str
+    hs_code: str
+    mineral: strawberry.ID | None
+    year: int
+    period: str
+    value_usd: float
+    net_weight_kg: float | None
+    classification: str | None
+    fields: ClassVar[tuple[str, ...]] = (
+        "reporter",
+        "partner",
+        "flow",
+        "hs_code",
+        "mineral",
+        "year",
+        "period",
+        "value_usd",
+        "net_weight_kg",
+        "classification",
+    )
+
+
 KIND_TYPES: dict[NodeKind, type[Node]] = {
     NodeKind.COUNTRY: Country,
     NodeKind.PLACE: Place,
@@ -339,6 +375,7 @@ KIND_TYPES: dict[NodeKind, type[Node]] = {
     NodeKind.MINE: Mine,
     NodeKind.INDUSTRY: Industry,
     NodeKind.SOURCE: SourceNode,
+    NodeKind.TRADE_FLOW: TradeFlow,
 }
 _LABELS = {kind.value: kind for kind in NodeKind}
 _LIST_FIELDS = {"hs_codes"}

@@ -1,4 +1,4 @@
-"""The strawberry schema with its guards: depth, aliases, tokens, masked errors."""
+"""The strawberry schema with its guards (depth, aliases, tokens, masked errors) and caches."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from strawberry.extensions import (
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
+    ValidationCache,
 )
 
 from api.graphql.errors import UserFacingError
@@ -19,11 +21,12 @@ from api.graphql.mutation import Mutation
 from api.graphql.nodes import KIND_TYPES
 from api.graphql.query import Query
 
-__all__ = ["MAX_ALIASES", "MAX_DEPTH", "MAX_TOKENS", "build_schema"]
+__all__ = ["CACHE_SIZE", "MAX_ALIASES", "MAX_DEPTH", "MAX_TOKENS", "build_schema"]
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_TOKENS = 4000
+CACHE_SIZE = 512
 logger = logging.getLogger("dyad.api")
 
 
@@ -49,6 +52,9 @@ def build_schema() -> strawberry.Schema:
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: MaskErrors(should_mask_error=_mask),
+        # Their LRU caches live at module level, shared by every request.
+        lambda: ParserCache(maxsize=CACHE_SIZE),
+        lambda: ValidationCache(maxsize=CACHE_SIZE),
     ]
     return _Schema(
         query=Query, mutation=Mutation, types=list(KIND_TYPES.values()), extensions=extensions
