@@ -7,11 +7,15 @@ from contextlib import asynccontextmanager
 from typing import TypedDict
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from api.explorer import routes as explorer_routes
 from api.graphql import GraphQLEndpoint, build_schema
 from api.health import healthz
+from api.research_http import routes as research_routes
 from api.settings import ApiSettings
 from graph import GraphClient, GraphSettings, open_driver
 
@@ -51,7 +55,21 @@ def create_app(
         Route("/healthz", healthz, methods=["GET"]),
         Route("/graphql", graphql.handle, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
         Mount("/static", StaticFiles(packages=[("api", "static")]), name="static"),
+        *explorer_routes(),
+        *research_routes(),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan)
+    middleware = (
+        [
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(api_settings.cors_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=["accept", "authorization", "content-type"],
+            )
+        ]
+        if api_settings.cors_origins
+        else []
+    )
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
     app.state.settings = api_settings
     return app

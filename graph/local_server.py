@@ -123,6 +123,7 @@ class LocalServer:
             "-XX:+UseG1GC",
             "-XX:+ExitOnOutOfMemoryError",
             "-Dfile.encoding=UTF-8",
+            *([f"-Ddyad.parent.pid={os.getpid()}"] if s.exit_with_parent else []),
             "-cp",
             classpath,
             _MAIN_CLASS,

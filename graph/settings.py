@@ -51,3 +51,5 @@ class LocalServerSettings(BaseSettings):
     heap: str = Field(default="1g", pattern=r"^\d+[mg]$")
     pagecache: str = Field(default="512m", pattern=r"^\d+[mg]$")
     start_timeout: float = Field(default=120.0, gt=0)
+    #: Stop the server when the process that started it exits (test runs).
+    exit_with_parent: bool = False

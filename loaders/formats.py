@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from graph import GraphClient
 from loaders.corpus import load_corpus
+from loaders.research_data import load_comtrade, load_gdelt, load_polecat, load_restrictions
 from loaders.write import LoadSummary, ProgressCallback
 
 __all__ = ["FORMATS", "FormatLoader"]
@@ -44,4 +45,10 @@ def _corpus(
     return load_corpus(client, paths, batch_size=batch_size, dry_run=dry_run, progress=progress)
 
 
-FORMATS: dict[str, FormatLoader] = {"corpus": _corpus}
+FORMATS: dict[str, FormatLoader] = {
+    "corpus": _corpus,
+    "gdelt": load_gdelt,
+    "polecat": load_polecat,
+    "comtrade": load_comtrade,
+    "restrictions": load_restrictions,
+}

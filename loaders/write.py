@@ -72,7 +72,8 @@ def plan_and_write(
     """Write everything in one transaction (all or nothing) and say what changed.
 
     Existing rows are read first, inside the same transaction, to count created, updated and
-    unchanged; with ``dry_run`` the transaction is rolled back after counting.
+    unchanged; only created and updated rows are written, so a re-load costs reads alone.
+    With ``dry_run`` the transaction is rolled back after counting.
     """
     summary = LoadSummary(dry_run=dry_run)
     by_label: dict[Label, list[dict[str, Any]]] = defaultdict(list)
@@ -90,17 +91,20 @@ def plan_and_write(
     try:
         with client.transaction("load") as tx:
             for label, rows in sorted(by_label.items()):
-                _count_nodes(tx, label, rows, summary, batch_size)
+                changed = _count_nodes(tx, label, rows, summary, batch_size)
                 if not dry_run:
-                    tx.run_batches("load/merge_nodes", rows, batch_size, label=label.value)
+                    tx.run_batches("load/merge_nodes", changed, batch_size, label=label.value)
                 done += len(rows)
                 if progress:
                     progress(done, total)
             for rel_type, rows in sorted(by_type.items()):
-                _count_relationships(tx, rel_type, rows, summary, batch_size)
+                created, updated = _count_relationships(tx, rel_type, rows, summary, batch_size)
                 if not dry_run:
                     tx.run_batches(
-                        "load/merge_relationships", rows, batch_size, type=rel_type.value
+                        "load/create_relationships", created, batch_size, type=rel_type.value
+                    )
+                    tx.run_batches(
+                        "load/update_relationships", updated, batch_size, type=rel_type.value
                     )
                 done += len(rows)
                 if progress:
@@ -118,8 +122,10 @@ def plan_and_write(
 
 def _count_nodes(
     tx: WriteBatch, label: Label, rows: list[dict[str, Any]], summary: LoadSummary, batch_size: int
-) -> None:
+) -> list[dict[str, Any]]:
+    """Count created, updated and unchanged nodes; return the rows that need writing."""
     counts = summary.labels[label.value]
+    changed: list[dict[str, Any]] = []
     for offset in range(0, len(rows), batch_size):
         batch = rows[offset : offset + batch_size]
         existing = {
@@ -129,10 +135,13 @@ def _count_nodes(
             found = existing.get(row["id"])
             if found is None:
                 counts.created += 1
+                changed.append(row)
             elif label.value in found["labels"] and _same(found["properties"], row["properties"]):
                 counts.unchanged += 1
             else:
                 counts.updated += 1
+                changed.append(row)
+    return changed
 
 
 def _count_relationships(
@@ -141,8 +150,11 @@ def _count_relationships(
     rows: list[dict[str, Any]],
     summary: LoadSummary,
     batch_size: int,
-) -> None:
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Count created, updated and unchanged relationships; return the new and changed rows."""
     counts = summary.types[rel_type.value]
+    created: list[dict[str, Any]] = []
+    updated: list[dict[str, Any]] = []
     for offset in range(0, len(rows), batch_size):
         batch = rows[offset : offset + batch_size]
         existing = {
@@ -153,7 +165,10 @@ def _count_relationships(
             found = existing.get((row["start"], row["end"], row["key"]))
             if found is None:
                 counts.created += 1
+                created.append(row)
             elif _same(found, row["properties"]):
                 counts.unchanged += 1
             else:
                 counts.updated += 1
+                updated.append(row)
+    return created, updated

@@ -23,9 +23,18 @@ from schema.nodes import (
     Source,
     Stance,
     Statement,
+    TradeFlow,
 )
 from schema.provenance import Method, NodeId, Provenance, SourceId, Status
 from schema.relationships import Relationship
+from schema.research import (
+    CONFLICT_QUADS,
+    HS_MINERALS,
+    QUAD_CLASSES,
+    SHARED_HS_CODES,
+    WORLD,
+    hs_mineral,
+)
 from schema.vocabulary import (
     BASE_LABEL,
     CAUSAL_TYPES,
@@ -43,8 +52,13 @@ from schema.vocabulary import (
 __all__ = [
     "BASE_LABEL",
     "CAUSAL_TYPES",
+    "CONFLICT_QUADS",
+    "HS_MINERALS",
     "NODE_MODELS",
     "PATTERNS",
+    "QUAD_CLASSES",
+    "SHARED_HS_CODES",
+    "WORLD",
     "CausalDirection",
     "Country",
     "DatePrecision",
@@ -73,7 +87,9 @@ __all__ = [
     "Stance",
     "Statement",
     "Status",
+    "TradeFlow",
     "causal_direction",
+    "hs_mineral",
     "id_prefix",
     "is_allowed",
     "label_for_id",

@@ -45,6 +45,7 @@ __all__ = [
     "Source",
     "Stance",
     "Statement",
+    "TradeFlow",
 ]
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
@@ -58,6 +59,8 @@ def _date_only(value: object) -> dt.date | None:
 
 
 PartialDate = Annotated[dt.date, BeforeValidator(_date_only)]
+Iso3 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+HsCode = Annotated[str, StringConstraints(pattern=r"^\d{4,10}$")]
 
 
 class Node(BaseModel):
@@ -185,6 +188,8 @@ class PolicyType(StrEnum):
     AGREEMENT = "agreement"
     RESEARCH_PROGRAMME = "research_programme"
     STOCKPILING = "stockpiling"
+    EXPORT_TAX = "export_tax"
+    EXPORT_QUOTA = "export_quota"
 
 
 class Policy(Node):
@@ -201,6 +206,11 @@ class Policy(Node):
     suspended_precision: DatePrecision | None = None
     ended: PartialDate | None = None
     ended_precision: DatePrecision | None = None
+    # Restriction inventories (OECD-style rows); curated policies leave them empty.
+    hs_codes: tuple[HsCode, ...] = ()
+    measure_value: float | None = None
+    measure_unit: Name | None = None
+    destination_scope: Name | None = None
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Policy:
@@ -228,6 +238,16 @@ class Event(Node):
     num_mentions: int | None = Field(default=None, ge=0)
     num_sources: int | None = Field(default=None, ge=0)
     num_articles: int | None = Field(default=None, ge=0)
+    # Where a coded event came from and which way it points (actor → recipient, ISO3).
+    dataset: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$")] | None = None
+    dataset_id: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    actor_country: Iso3 | None = None
+    recipient_country: Iso3 | None = None
+    url: Annotated[str, StringConstraints(max_length=2000)] | None = None
+    # PLOVER (POLECAT): event_type holds the type; mode, contexts and intensity here.
+    event_mode: Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")] | None = None
+    event_contexts: tuple[Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")], ...] = ()
+    intensity: float | None = Field(default=None, ge=-10, le=10)
 
 
 class MineralGroup(StrEnum):
@@ -246,7 +266,7 @@ class Mineral(Node):
     atomic_number: int | None = Field(default=None, ge=1, le=118)
     group: MineralGroup
     rare_earth: bool
-    hs_codes: tuple[Annotated[str, StringConstraints(pattern=r"^\d{4,10}$")], ...] = ()
+    hs_codes: tuple[HsCode, ...] = ()
 
 
 class Mine(Node):
@@ -283,6 +303,26 @@ class Source(Node):
         return self
 
 
+class TradeFlow(Node):
+    """One row of trade statistics (UN Comtrade): who reported what flow with whom, and how much.
+
+    ``partner`` is ``WLD`` for the reporter's total with the world, the denominator of shares.
+    ``mineral`` is the mineral the HS code stands for (``schema.research.HS_MINERALS``).
+    """
+
+    label = Label.TRADE_FLOW
+    reporter: Iso3
+    partner: Iso3
+    flow: Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,4}$")]
+    hs_code: HsCode
+    mineral: NodeId | None = None
+    year: int = Field(ge=1900, le=2100)
+    period: Annotated[str, StringConstraints(pattern=r"^\d{4}(\d{2})?$")]
+    value_usd: float = Field(ge=0)
+    net_weight_kg: float | None = Field(default=None, ge=0)
+    classification: Annotated[str, StringConstraints(max_length=20)] | None = None
+
+
 NODE_MODELS: dict[Label, type[Node]] = {
     model.label: model
     for model in (
@@ -298,5 +338,6 @@ NODE_MODELS: dict[Label, type[Node]] = {
         Mine,
         Industry,
         Source,
+        TradeFlow,
     )
 }

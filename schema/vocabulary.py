@@ -43,6 +43,7 @@ class Label(StrEnum):
     MINE = "Mine"
     INDUSTRY = "Industry"
     SOURCE = "Source"
+    TRADE_FLOW = "TradeFlow"
 
 
 class RelType(StrEnum):
@@ -165,6 +166,10 @@ PATTERNS: tuple[Pattern, ...] = tuple(
     + _patterns((L.STATEMENT,), R.MADE_BY, _ACTORS, "who made a statement")
     + _patterns((L.POLICY,), R.ISSUED_BY, _ACTORS, "who issued a policy")
     + _patterns((L.EVENT,), R.INVOLVES, (*_ACTORS, L.MINE), "who or what took part in an event")
+    + _patterns(
+        (L.TRADE_FLOW,), R.INVOLVES, (L.COUNTRY,), "the reporter and partner of a trade flow (role)"
+    )
+    + _patterns((L.TRADE_FLOW,), R.ABOUT, (L.MINERAL,), "the mineral a traded HS code stands for")
     + _patterns(_DEEDS, R.ABOUT, _ANYTHING_BUT_SOURCE, "what a statement, policy or event concerns")
     + _patterns((L.POLICY,), R.SUSPENDS, (L.POLICY,), "one measure suspends another")
     + _patterns((L.POLICY,), R.AMENDS, (L.POLICY,), "one measure extends or revises another")

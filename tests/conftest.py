@@ -51,7 +51,9 @@ def graph_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphSe
         return
     home = tmp_path_factory.mktemp("neo4j")
     server = LocalServer(
-        LocalServerSettings(home=home, bolt_port=free_port(), http_port=0, pagecache="256m")
+        LocalServerSettings(
+            home=home, bolt_port=free_port(), http_port=0, pagecache="256m", exit_with_parent=True
+        )
     )
     server.start()
     try:

@@ -238,3 +238,19 @@ def test_the_committed_sdl_matches_the_code() -> None:
     assert committed == build_schema().as_str() + "\n", (
         "run `make sdl` and commit api/schema.graphql"
     )
+
+
+def test_every_model_field_is_exposed_in_graphql() -> None:
+    """Vocabulary ↔ GraphQL: a field added to a node model shows up in its GraphQL type."""
+    from api.graphql.enums import NodeKind
+    from api.graphql.nodes import KIND_TYPES
+    from schema import NODE_MODELS, Label
+
+    hidden = {"text", "sources", "date_precision"}
+    for label, model in NODE_MODELS.items():
+        gql = KIND_TYPES[NodeKind(label.value)]
+        exposed = {f.python_name for f in gql.__strawberry_definition__.fields}  # type: ignore[attr-defined]
+        missing = set(model.model_fields) - exposed - hidden
+        if label is Label.SOURCE:
+            missing -= {"name", "aliases", "description", "status", "date_precision"}
+        assert not missing, f"{label}: {sorted(missing)}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -33,7 +34,13 @@ def test_start_twice_one_server_stop_leaves_no_jvm_and_a_killed_server_shows_dea
     tmp_path: Path,
 ) -> None:
     server = LocalServer(
-        LocalServerSettings(home=tmp_path, bolt_port=free_port(), http_port=0, pagecache="64m")
+        LocalServerSettings(
+            home=tmp_path,
+            bolt_port=free_port(),
+            http_port=0,
+            pagecache="64m",
+            exit_with_parent=True,
+        )
     )
     try:
         first = server.start()
@@ -91,3 +98,27 @@ def test_the_build_is_cached() -> None:
 def test_min_size() -> None:
     assert min_size("1g", "512m") == "512m"
     assert min_size("256m", "512m") == "256m"
+
+
+def test_a_server_started_with_exit_with_parent_stops_when_its_parent_dies(
+    tmp_path: Path,
+) -> None:
+    """A test run that dies must not leave a JVM behind."""
+    script = (
+        "import sys; from pathlib import Path; from graph import LocalServer, LocalServerSettings;"
+        f"s = LocalServer(LocalServerSettings(home=Path({str(tmp_path)!r}), bolt_port={free_port()},"
+        " http_port=0, pagecache='64m', exit_with_parent=True)); s.start(); print('up', flush=True)"
+    )
+    parent = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=True,
+    )
+    assert "up" in parent.stdout
+    deadline = time.monotonic() + 20
+    while _our_jvms(tmp_path) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _our_jvms(tmp_path) == []

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from api.commands import analytics, article, research
+
 __all__ = ["COMMAND_MODULES"]
 
-COMMAND_MODULES: list[ModuleType] = []
+COMMAND_MODULES: list[ModuleType] = [article, research, analytics]

@@ -31,6 +31,7 @@ class NodeKind(Enum):
     MINE = "Mine"
     INDUSTRY = "Industry"
     SOURCE = "Source"
+    TRADE_FLOW = "TradeFlow"
 
 
 @strawberry.enum(description="The kinds of relationship; the value is the Neo4j type.")

@@ -6,6 +6,8 @@
 - With ``application/graphql-response+json``, a request that cannot run (bad JSON, bad
   parameters, a document that does not parse or validate, variables that do not coerce) is
   400 and has no ``data``; with ``application/json`` such document errors stay 200.
+- When Neo4j is unavailable the answer is 503 (with ``Retry-After``); the driver reconnects
+  by itself once Neo4j is back.
 - Bodies over the size limit are 413; batches are refused; mutations need the curators'
   bearer token (401 without one, 403 with a wrong one, 403 when none is configured).
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import hmac
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -223,6 +226,10 @@ class GraphQLEndpoint:
             body["data"] = result.data
         if request_error and strict:
             return JSONResponse(body, status_code=400, media_type=media)
+        if _unavailable(errors_out):
+            return JSONResponse(
+                body, status_code=503, media_type=media, headers={"Retry-After": "5"}
+            )
         return JSONResponse(body, status_code=200, media_type=media)
 
     def _checked(self, query: str) -> tuple[DocumentNode | None, tuple[GraphQLError, ...]]:
@@ -254,6 +261,12 @@ class GraphQLEndpoint:
                 403, "that token is not the curators' token", code=ErrorCode.FORBIDDEN.value
             )
         return True
+
+
+def _unavailable(errors: Sequence[Mapping[str, Any]]) -> bool:
+    """Neo4j is down: the answer is 503 whatever the media type, so clients retry."""
+    code = ErrorCode.NEO4J_UNAVAILABLE.value
+    return any((e.get("extensions") or {}).get("code") == code for e in errors)
 
 
 def _operation(document: Any, name: str | None) -> OperationDefinitionNode | None:

@@ -7,7 +7,7 @@ reshapes data already fetched, synchronously (no resolver sends a query).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar
+from typing import Any
 
 import strawberry
 
@@ -183,7 +183,6 @@ class Country(Node):
     iso3: str
     m49: str | None
     capital: str | None
-    fields: ClassVar[tuple[str, ...]] = ("iso3", "m49", "capital")
 
 
 @strawberry.type(description="A region, island or other place.")
@@ -191,25 +190,21 @@ class Place(Node):
     place_type: str
     latitude: float | None
     longitude: float | None
-    fields: ClassVar[tuple[str, ...]] = ("place_type", "latitude", "longitude")
 
 
 @strawberry.type(description="A leader, official or other person.")
 class Leader(Node):
     native_name: str | None
-    fields: ClassVar[tuple[str, ...]] = ("native_name",)
 
 
 @strawberry.type(description="An office; who held it when is on HOLDS_OFFICE relations.")
 class Office(Node):
     title: str
-    fields: ClassVar[tuple[str, ...]] = ("title",)
 
 
 @strawberry.type(description="A ministry, agency, company, party or other body.")
 class Organization(Node):
     org_type: str
-    fields: ClassVar[tuple[str, ...]] = ("org_type",)
 
 
 @strawberry.type(description="Something said, on a date, by someone (MADE_BY).")
@@ -220,14 +215,6 @@ class Statement(Node):
     quote: str | None
     stance: str
     venue: str | None
-    fields: ClassVar[tuple[str, ...]] = (
-        "date",
-        "date_precision",
-        "summary",
-        "quote",
-        "stance",
-        "venue",
-    )
 
 
 @strawberry.type(description="A measure: an export control, a ban, a suspension, a response.")
@@ -243,19 +230,10 @@ class Policy(Node):
     suspended_precision: str | None
     ended: dt.date | None
     ended_precision: str | None
-    fields: ClassVar[tuple[str, ...]] = (
-        "policy_type",
-        "summary",
-        "legal_ref",
-        "announced",
-        "announced_precision",
-        "effective",
-        "effective_precision",
-        "suspended",
-        "suspended_precision",
-        "ended",
-        "ended_precision",
-    )
+    hs_codes: list[str]
+    measure_value: float | None
+    measure_unit: str | None
+    destination_scope: str | None
 
 
 @strawberry.type(description="Something that happened: an incident, a meeting, a coded event.")
@@ -264,6 +242,7 @@ class Event(Node):
     date: dt.date
     date_precision: str
     end_date: dt.date | None
+    end_date_precision: str | None
     summary: str | None
     cameo_code: str | None
     quad_class: int | None
@@ -272,20 +251,14 @@ class Event(Node):
     num_mentions: int | None
     num_sources: int | None
     num_articles: int | None
-    fields: ClassVar[tuple[str, ...]] = (
-        "event_type",
-        "date",
-        "date_precision",
-        "end_date",
-        "summary",
-        "cameo_code",
-        "quad_class",
-        "goldstein",
-        "avg_tone",
-        "num_mentions",
-        "num_sources",
-        "num_articles",
-    )
+    dataset: str | None
+    dataset_id: str | None
+    actor_country: str | None
+    recipient_country: str | None
+    url: str | None
+    event_mode: str | None
+    event_contexts: list[str]
+    intensity: float | None
 
 
 @strawberry.type(description="An element or material; `group` as China's control lists use it.")
@@ -295,13 +268,6 @@ class Mineral(Node):
     group: str
     rare_earth: bool
     hs_codes: list[str]
-    fields: ClassVar[tuple[str, ...]] = (
-        "symbol",
-        "atomic_number",
-        "group",
-        "rare_earth",
-        "hs_codes",
-    )
 
 
 @strawberry.type(description="A mine, deposit or processing plant.")
@@ -309,13 +275,11 @@ class Mine(Node):
     site_type: str
     latitude: float | None
     longitude: float | None
-    fields: ClassVar[tuple[str, ...]] = ("site_type", "latitude", "longitude")
 
 
 @strawberry.type(description="An industry in a country (LOCATED_IN).")
 class Industry(Node):
     sector: str
-    fields: ClassVar[tuple[str, ...]] = ("sector",)
 
 
 @strawberry.type(description="A source as a node: its relations include what it MENTIONS.")
@@ -326,14 +290,6 @@ class SourceNode(Node):
     citation: str | None
     date: dt.date | None
     content_hash: str | None
-    fields: ClassVar[tuple[str, ...]] = (
-        "title",
-        "publisher",
-        "url",
-        "citation",
-        "date",
-        "content_hash",
-    )
 
 
 @strawberry.type(description="One row of trade statistics (UN Comtrade); partner WLD is the World.")
@@ -348,18 +304,6 @@ class TradeFlow(Node):
     value_usd: float
     net_weight_kg: float | None
     classification: str | None
-    fields: ClassVar[tuple[str, ...]] = (
-        "reporter",
-        "partner",
-        "flow",
-        "hs_code",
-        "mineral",
-        "year",
-        "period",
-        "value_usd",
-        "net_weight_kg",
-        "classification",
-    )
 
 
 KIND_TYPES: dict[NodeKind, type[Node]] = {
@@ -378,7 +322,6 @@ KIND_TYPES: dict[NodeKind, type[Node]] = {
     NodeKind.TRADE_FLOW: TradeFlow,
 }
 _LABELS = {kind.value: kind for kind in NodeKind}
-_LIST_FIELDS = {"hs_codes"}
 
 
 def kind_of(props: dict[str, Any]) -> NodeKind:
@@ -388,12 +331,26 @@ def kind_of(props: dict[str, Any]) -> NodeKind:
     raise ValueError(f"node {props.get('id')!r} has no known label")
 
 
+def _own_fields(cls: type[Node]) -> tuple[str, ...]:
+    """The data fields a kind adds to the Node interface (resolvers and privates excluded)."""
+    common = {f.python_name for f in Node.__strawberry_definition__.fields}  # type: ignore[attr-defined]
+    return tuple(
+        f.python_name
+        for f in cls.__strawberry_definition__.fields  # type: ignore[attr-defined]
+        if f.python_name not in common and f.base_resolver is None
+    )
+
+
+_FIELDS = {cls: _own_fields(cls) for cls in KIND_TYPES.values()}
+_LIST_FIELDS = {"hs_codes", "event_contexts"}
+
+
 def build_node(graph: Subgraph, node_id: str) -> Node:
     props = graph.nodes[node_id]
     kind = kind_of(props)
     cls = KIND_TYPES[kind]
     values = _common(graph, props, kind)
-    for name in cls.fields:  # type: ignore[attr-defined]
+    for name in _FIELDS[cls]:
         default: Any = [] if name in _LIST_FIELDS else None
         values[name] = props.get(name, default)
     return cls(**values)

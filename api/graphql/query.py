@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
+from api.graphql.analytics import AnalyticsFields
 from api.graphql.chains import Chain, build_chain
 from api.graphql.context import RequestContext
 from api.graphql.enums import Direction, NodeKind, RelationType, SortField, SortOrder, Status
@@ -25,6 +26,7 @@ from api.graphql.pagination import (
     decode_cursor,
     encode_cursor,
 )
+from api.graphql.research import ResearchFields
 from api.graphql.selection import relation_depth, selects
 from schema import CAUSAL_TYPES, CausalDirection
 
@@ -146,7 +148,7 @@ def _lucene(text: str) -> str:
     )
 
 
-class _Query:
+class _Query(ResearchFields, AnalyticsFields):
     @strawberry.field(description="One node by id, with whatever relations you select.")
     def node(self, info: Info[RequestContext, None], id: strawberry.ID) -> Node:
         graph = _ctx(info).fetch("nodes_by_id", _depth(info), ids=[str(id)])
@@ -354,6 +356,7 @@ _PLURALS = {
     NodeKind.MINE: "mines",
     NodeKind.INDUSTRY: "industries",
     NodeKind.SOURCE: "sources",
+    NodeKind.TRADE_FLOW: "trade_flows",
 }
 for _kind, _cls in KIND_TYPES.items():
     setattr(

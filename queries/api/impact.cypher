@@ -24,7 +24,8 @@ CALL (policy, issuers) {
       AND (imp.mineral = mineral.id
            OR EXISTS { (mineral)-[:PART_OF]->(g:Mineral) WHERE g.id = imp.mineral })
     WITH imp
-    ORDER BY CASE WHEN imp.mineral = mineral.id THEN 0 ELSE 1 END, imp.year DESC
+    ORDER BY CASE WHEN imp.mineral = mineral.id THEN 0 ELSE 1 END,
+             imp.year IS NULL, imp.year DESC, imp.confidence DESC, imp.key
     LIMIT 1
     RETURN imp
   }

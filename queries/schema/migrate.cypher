@@ -13,12 +13,16 @@ CREATE CONSTRAINT mineral_id IF NOT EXISTS FOR (n:Mineral) REQUIRE n.id IS UNIQU
 CREATE CONSTRAINT mine_id IF NOT EXISTS FOR (n:Mine) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT industry_id IF NOT EXISTS FOR (n:Industry) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT tradeflow_id IF NOT EXISTS FOR (n:TradeFlow) REQUIRE n.id IS UNIQUE;
 // Dates that filters and the timeline range over.
 CREATE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n.date);
 CREATE INDEX policy_announced IF NOT EXISTS FOR (n:Policy) ON (n.announced);
 CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
+// Research analytics: the dyad series filters events by direction, dependence flows by reporter.
+CREATE INDEX event_dyad IF NOT EXISTS FOR (n:Event) ON (n.actor_country, n.recipient_country);
+CREATE INDEX tradeflow_reporter IF NOT EXISTS FOR (n:TradeFlow) ON (n.reporter, n.flow);
 // One full-text index over names, aliases, summaries and descriptions of every kind.
 CREATE FULLTEXT INDEX entity_text IF NOT EXISTS
-FOR (n:Country|Place|Leader|Office|Organization|Statement|Policy|Event|Mineral|Mine|Industry|Source)
+FOR (n:Country|Place|Leader|Office|Organization|Statement|Policy|Event|Mineral|Mine|Industry|Source|TradeFlow)
 ON EACH [n.name, n.aliases, n.summary, n.description, n.quote, n.title];

@@ -13,10 +13,33 @@ import org.neo4j.server.CommunityBootstrapper;
  *
  * <p>Usage: {@code Launcher HOME [setting=value ...]}. Settings are Neo4j's own names, for
  * example {@code server.bolt.listen_address=127.0.0.1:7687}. The process exits non-zero when
- * the server cannot start, and shuts the server down cleanly on SIGTERM or SIGINT.
+ * the server cannot start, and shuts the server down cleanly on SIGTERM or SIGINT. With
+ * {@code -Ddyad.parent.pid=PID} it also shuts down when that process is gone (test runs that
+ * die must not leave servers behind).
  */
 public final class Launcher {
     private Launcher() {}
+
+    private static void watchParent() {
+        String parent = System.getProperty("dyad.parent.pid");
+        if (parent == null || parent.isBlank()) {
+            return;
+        }
+        long pid = Long.parseLong(parent.trim());
+        Thread watcher = new Thread(() -> {
+            while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            System.err.println("parent process " + pid + " is gone; shutting down");
+            System.exit(0);
+        }, "dyad-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
@@ -49,6 +72,7 @@ public final class Launcher {
             bootstrapper.stop();
             stopped.countDown();
         }, "dyad-neo4j-shutdown"));
+        watchParent();
         System.out.println("DYAD-NEO4J-STARTED");
         System.out.flush();
         stopped.await();

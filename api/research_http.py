@@ -1,0 +1,119 @@
+"""Canned queries and exports as plain JSON over HTTP, the way Datasette serves canned SQL.
+
+* ``GET /queries.json``: the catalog ``{"queries": [{"name", "title", "description",
+  "parameters": [{"name", "type", "default", "description"}], "example"}]}``.
+* ``GET /queries/{name}.json?param=value…``: ``{"name", "columns", "rows", "graph":
+  {"nodes": [{"data": {"id", "label", "kind"}}], "edges": [{"data": {"id", "source",
+  "target", "type", "status", "confidence"}}]}, "truncated"}``. A ``list`` parameter takes
+  commas or repeats (``?statuses=alleged&statuses=unverified``).
+* ``GET /export/{format}?from=ID&depth=N``: the graph or a neighbourhood as ``cytoscape``,
+  ``nodelink`` (JSON), ``graphml`` (XML) or ``csv`` (a zip of nodes.csv and edges.csv).
+
+Errors are ``{"error": {"code", "message"}}``: 404 ``NOT_FOUND``, 400 ``BAD_PARAMETER``,
+400 ``QUERY_TIMEOUT`` (as Datasette does), 503 ``NEO4J_UNAVAILABLE``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from graph import GraphClient, Neo4jUnavailableError, NodeNotFoundError, QueryTimeoutError
+from graph.exports import EXPORT_FORMATS, MAX_DEPTH, csv_zip, export_text, read_graph
+from graph.graph_form import elements
+from graph.research_catalog import canned, catalog
+from graph.research_errors import BadParameterError, UnknownQueryError
+from graph.research_runner import ResearchSettings, run_canned
+
+__all__ = ["routes"]
+
+_MEDIA_TYPES = {
+    "cytoscape": "application/json",
+    "nodelink": "application/json",
+    "graphml": "application/graphml+xml",
+    "csv": "application/zip",
+}
+
+
+def error(code: str, message: str, status: int) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+def _query_list(request: Request) -> JSONResponse:
+    return JSONResponse({"queries": [q.as_dict() for q in catalog().values()]})
+
+
+def _params(request: Request, name: str) -> dict[str, Any]:
+    types = {p.name: p.type for p in canned(name).parameters}
+    params: dict[str, Any] = {}
+    for key in request.query_params:
+        values = request.query_params.getlist(key)
+        params[key] = ",".join(values) if types.get(key) == "list" else values[-1]
+    return params
+
+
+def _runner(settings: ResearchSettings) -> Any:
+    def run_query(request: Request) -> JSONResponse:
+        name = request.path_params["name"]
+        client: GraphClient = request.state.graph
+        try:
+            result = run_canned(client, name, _params(request, name), settings)
+        except UnknownQueryError as exc:
+            return error("NOT_FOUND", str(exc), 404)
+        except BadParameterError as exc:
+            return error("BAD_PARAMETER", str(exc), 400)
+        except QueryTimeoutError as exc:
+            return error("QUERY_TIMEOUT", str(exc), 400)
+        except Neo4jUnavailableError as exc:
+            return error("NEO4J_UNAVAILABLE", str(exc), 503)
+        return JSONResponse(
+            {
+                "name": result.name,
+                "columns": result.columns,
+                "rows": result.json_rows(),
+                "graph": elements(result.graph),
+                "truncated": result.truncated,
+            }
+        )
+
+    return run_query
+
+
+def _export(request: Request) -> Response:
+    fmt = request.path_params["format"]
+    if fmt not in EXPORT_FORMATS:
+        return error("NOT_FOUND", f"no export format {fmt!r}; use {', '.join(EXPORT_FORMATS)}", 404)
+    from_id = request.query_params.get("from")
+    try:
+        depth = int(request.query_params.get("depth", "1"))
+    except ValueError:
+        return error("BAD_PARAMETER", "depth must be an integer", 400)
+    if not 0 <= depth <= MAX_DEPTH:
+        return error("BAD_PARAMETER", f"depth must be between 0 and {MAX_DEPTH}", 400)
+    client: GraphClient = request.state.graph
+    try:
+        graph = read_graph(client, from_id, depth)
+    except NodeNotFoundError as exc:
+        return error("NOT_FOUND", str(exc), 404)
+    except Neo4jUnavailableError as exc:
+        return error("NEO4J_UNAVAILABLE", str(exc), 503)
+    body: str | bytes = csv_zip(graph) if fmt == "csv" else export_text(graph, fmt)
+    suffix = {"cytoscape": "cyjs", "nodelink": "json", "graphml": "graphml", "csv": "zip"}[fmt]
+    return Response(
+        body,
+        media_type=_MEDIA_TYPES[fmt],
+        headers={"content-disposition": f'attachment; filename="dyad.{suffix}"'},
+    )
+
+
+def routes(settings: ResearchSettings | None = None) -> list[BaseRoute]:
+    """The research routes; caps are read from the environment once, here, unless given."""
+    chosen = settings or ResearchSettings()
+    return [
+        Route("/queries.json", _query_list, methods=["GET"]),
+        Route("/queries/{name}.json", _runner(chosen), methods=["GET"]),
+        Route("/export/{format}", _export, methods=["GET"]),
+    ]

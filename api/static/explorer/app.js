@@ -1,0 +1,148 @@
+// The explorer: four views (graph, causal chains, timeline, Cypher) behind tabs, exports,
+// keyboard handling. Everything it loads comes from this app.
+
+import { ChainView } from "./chainview.js";
+import { $, $$, el, toast } from "./dom.js";
+import { exportGraphML, exportJson, exportPng } from "./export.js";
+import { GraphView } from "./graphview.js";
+import { TimelineView } from "./timeline.js";
+import { fitGraph } from "./styles.js";
+import { Workbench } from "./workbench.js";
+
+const VIEWS = ["graph", "chains", "timeline", "cypher"];
+// Where a first visit starts: Takaichi's Diet answer of 7 November 2025.
+const START = { id: "statement:takaichi-2025-11-07-diet", name: "Takaichi's Diet answer on a Taiwan contingency" };
+
+class Explorer {
+  constructor() {
+    this.errors = [];
+    this.graph = new GraphView(this);
+    this.chains = new ChainView(this);
+    this.timeline = new TimelineView(this);
+    this.workbench = new Workbench(this);
+    this.view = null;
+    this.bindTabs();
+    this.bindKeys();
+    this.bindExports();
+    this.addExample();
+    window.addEventListener("hashchange", () => this.show(this.viewFromHash()));
+    this.show(this.viewFromHash());
+    if (this.view === "graph") this.graph.load(START.id, { quiet: true });
+  }
+
+  viewFromHash() {
+    const name = location.hash.replace(/^#/, "").split("/")[0];
+    return VIEWS.includes(name) ? name : "graph";
+  }
+
+  bindTabs() {
+    const tabs = $$('[role="tab"]');
+    for (const tab of tabs) {
+      tab.addEventListener("click", () => this.go(tab.dataset.view));
+      tab.addEventListener("keydown", (event) => {
+        const i = tabs.indexOf(tab);
+        const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[event.key];
+        if (next === undefined) return;
+        event.preventDefault();
+        const target = tabs[(next + tabs.length) % tabs.length];
+        target.focus();
+        this.go(target.dataset.view);
+      });
+    }
+  }
+
+  go(view) {
+    if (location.hash !== `#${view}`) history.replaceState(null, "", `#${view}`);
+    this.show(view);
+  }
+
+  show(view) {
+    this.view = view;
+    for (const name of VIEWS) {
+      const tab = $(`#tab-${name}`);
+      const on = name === view;
+      tab.setAttribute("aria-selected", String(on));
+      tab.tabIndex = on ? 0 : -1;
+      $(`#view-${name}`).hidden = !on;
+    }
+    const cy = this.currentCy();
+    for (const button of $$(".exports button")) button.disabled = !cy;
+    if (cy) {
+      cy.resize();
+      if (cy.elements().length) fitGraph(cy, 30);
+    }
+    if (view === "timeline") this.timeline.show();
+    if (view === "cypher") this.workbench.show();
+  }
+
+  currentCy() {
+    return { graph: this.graph.cy, chains: this.chains.cy, cypher: this.workbench.cy }[this.view] || null;
+  }
+
+  bindKeys() {
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") {
+        const panel = this.view === "graph" ? $("#details") : this.view === "chains" ? $("#chain-panel") : null;
+        if (panel && !panel.hidden) {
+          panel.hidden = true;
+          const back = this.view === "graph" ? $("#search-input") : $("#chain-start-input");
+          back.focus();
+          event.preventDefault();
+        }
+        return;
+      }
+      const typing = ["INPUT", "SELECT", "TEXTAREA"].includes(document.activeElement?.tagName);
+      if (event.key === "/" && !typing) {
+        event.preventDefault();
+        const input = this.view === "chains" ? $("#chain-start-input") : $("#search-input");
+        if (this.view !== "chains") this.go("graph");
+        input.focus();
+      }
+    });
+    for (const button of $$("[data-close]")) {
+      button.addEventListener("click", () => {
+        $(`#${button.dataset.close}`).hidden = true;
+      });
+    }
+  }
+
+  bindExports() {
+    const run = (fn) => () => {
+      const cy = this.currentCy();
+      if (!cy || !cy.elements().length) {
+        toast("Nothing drawn in this view to export yet.");
+        return;
+      }
+      fn(cy, `dyad-${this.view}`);
+    };
+    $("#export-png").addEventListener("click", run(exportPng));
+    $("#export-json").addEventListener("click", run(exportJson));
+    $("#export-graphml").addEventListener("click", run(exportGraphML));
+  }
+
+  addExample() {
+    const button = el(
+      "button",
+      { type: "button", class: "link example", onclick: () => this.chains.setStart(START.id, START.name, true) },
+      "Example: Takaichi’s Taiwan remark (7 Nov 2025)",
+    );
+    $("#chain-start-form").after(el("p", { class: "help" }, button));
+  }
+
+  openChains(id, name) {
+    this.go("chains");
+    this.chains.setStart(id, name, true);
+  }
+
+  async focusInGraph(id) {
+    this.go("graph");
+    await this.graph.load(id);
+  }
+
+  fail(message) {
+    this.errors.push(message);
+    toast(message);
+  }
+}
+
+window.explorer = new Explorer();

@@ -1,0 +1,230 @@
+// View 2: causal chains from a statement, policy or event, drawn left to right, ranked,
+// every step with its evidence.
+
+import { CHAINS, SEARCH, gql } from "./api.js";
+import { $, badge, el, formatConfidence, setStatus, sourceList } from "./dom.js";
+import { chainStyle, kindColour, kindKey, fitGraph } from "./styles.js";
+
+// How a step reads when the relationship points back from effect to cause.
+const REVERSED = { DEPENDS_ON: "needed by", RESPONDS_TO: "answered by" };
+const LAYOUT = { name: "dagre", rankDir: "LR", nodeSep: 18, rankSep: 80, edgeSep: 10, padding: 16, fit: true };
+
+export function stepLabel(step) {
+  const rel = step.relation.toLowerCase().replaceAll("_", " ");
+  return step.forward ? rel : REVERSED[step.relation] || `${rel} (reversed)`;
+}
+
+function shortLabel(name) {
+  return name.length > 64 ? `${name.slice(0, 62)}…` : name;
+}
+
+export class ChainView {
+  constructor(app) {
+    this.app = app;
+    this.cy = cytoscape({
+      container: $("#chain-cy"),
+      style: chainStyle(),
+      minZoom: 0.1,
+      maxZoom: 2.5,
+      autoungrabify: false,
+    });
+    this.chains = [];
+    this.bind();
+  }
+
+  bind() {
+    $("#chain-start-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.findStarts($("#chain-start-input").value.trim());
+    });
+    $("#chain-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.run();
+    });
+    $("#chain-fit").addEventListener("click", () => fitGraph(this.cy, 24));
+    this.cy.on("tap", "node", (event) => this.highlightNode(event.target.id()));
+    this.cy.on("tap", (event) => {
+      if (event.target === this.cy) this.clearHighlight();
+    });
+  }
+
+  async findStarts(text) {
+    const list = $("#chain-start-results");
+    list.replaceChildren();
+    if (!text) return;
+    const status = $("#chain-status");
+    try {
+      const data = await gql(SEARCH, { text, kinds: ["STATEMENT", "POLICY", "EVENT"], first: 20 });
+      setStatus(status, data.search.length ? "Pick a starting point." : `No statement, policy or event matches “${text}”.`);
+      for (const { node } of data.search) {
+        list.append(
+          el(
+            "li",
+            {},
+            el(
+              "button",
+              { type: "button", class: "result", dataset: { id: node.id }, onclick: () => this.setStart(node.id, node.name, true) },
+              badge(node.kind, kindColour(node.kind)),
+              el("span", { class: "result-name" }, node.name),
+              el("span", { class: "result-date" }, node.date || node.announced || ""),
+            ),
+          ),
+        );
+      }
+    } catch (err) {
+      setStatus(status, `Search failed: ${err.message}`, "error");
+    }
+  }
+
+  setStart(id, name, run = false) {
+    $("#chain-start-id").value = id;
+    $("#chain-start-name").textContent = name;
+    $("#chain-start-results").replaceChildren();
+    if (run) this.run();
+  }
+
+  params() {
+    const number = (sel, fallback) => {
+      const value = Number($(sel).value);
+      return Number.isFinite(value) && $(sel).value !== "" ? value : fallback;
+    };
+    return {
+      from: $("#chain-start-id").value,
+      toKind: $("#chain-kind").value || null,
+      toCountry: $("#chain-country").value || null,
+      maxHops: Math.min(6, Math.max(1, Math.round(number("#chain-hops", 4)))),
+      minConfidence: Math.min(1, Math.max(0, number("#chain-conf", 0))),
+      asOf: $("#chain-asof").value || null,
+      first: Math.min(50, Math.max(1, Math.round(number("#chain-first", 10)))),
+    };
+  }
+
+  async run() {
+    const status = $("#chain-status");
+    const params = this.params();
+    if (!params.from) {
+      setStatus(status, "Choose a starting point first.", "error");
+      $("#chain-start-input").focus();
+      return;
+    }
+    setStatus(status, "Tracing…");
+    const ticket = (this.ticket = (this.ticket || 0) + 1);
+    try {
+      const data = await gql(CHAINS, params);
+      if (ticket !== this.ticket) return;
+      this.chains = data.causalChains;
+      this.renderList();
+      this.draw(params.from);
+      const n = this.chains.length;
+      setStatus(status, n ? `${n} chain${n === 1 ? "" : "s"}, strongest first.` : "No chain matches; try more hops, another target kind or country.");
+    } catch (err) {
+      setStatus(status, `Could not trace chains: ${err.message}`, "error");
+    }
+  }
+
+  draw(startId) {
+    const nodes = new Map();
+    const edges = new Map();
+    this.chains.forEach((chain, rank) => {
+      for (const node of chain.nodes) {
+        if (!nodes.has(node.id)) {
+          nodes.set(node.id, { group: "nodes", data: { id: node.id, label: shortLabel(node.name), name: node.name, kind: kindKey(node.kind), chains: [] } });
+        }
+        nodes.get(node.id).data.chains.push(rank);
+      }
+      // One drawn edge per cause → effect pair; parallel relations share it (labels joined,
+      // the most confident one's status and confidence shown), so labels never overlap.
+      for (const step of chain.steps) {
+        const id = `${step.cause.id}|${step.effect.id}`;
+        if (!edges.has(id)) {
+          edges.set(id, {
+            group: "edges",
+            data: { id, source: step.cause.id, target: step.effect.id, types: [], labels: [], confidence: -1, chains: [] },
+          });
+        }
+        const data = edges.get(id).data;
+        if (!data.types.includes(step.relation)) {
+          data.types.push(step.relation);
+          data.labels.push(stepLabel(step));
+        }
+        if (step.confidence > data.confidence) {
+          data.confidence = step.confidence;
+          data.status = step.status.toLowerCase();
+        }
+        data.chains.push(rank);
+      }
+    });
+    this.cy.elements().remove();
+    this.cy.resize();
+    for (const edge of edges.values()) {
+      edge.data.type = edge.data.types.join(",");
+      edge.data.label = edge.data.labels.join("\n");
+    }
+    this.cy.add([...nodes.values(), ...edges.values()]);
+    this.cy.getElementById(startId).addClass("start");
+    // Left to right where there is room; top to bottom on a narrow screen.
+    const narrow = this.cy.width() < 640;
+    this.cy.nodes().toggleClass("narrow", narrow);
+    this.cy.layout({ ...LAYOUT, rankDir: narrow ? "TB" : "LR", nodeSep: narrow ? 8 : LAYOUT.nodeSep }).run();
+    fitGraph(this.cy, 16);
+    $("#chain-empty").hidden = this.chains.length > 0;
+  }
+
+  renderList() {
+    const list = $("#chain-list");
+    list.replaceChildren(
+      ...this.chains.map((chain, rank) => {
+        const end = chain.nodes[chain.nodes.length - 1];
+        const steps = chain.steps.map((step) =>
+          el(
+            "li",
+            { class: "step" },
+            el("p", { class: "step-line" }, el("strong", {}, step.cause.name), ` — ${stepLabel(step)} → `, el("strong", {}, step.effect.name)),
+            el("p", { class: "meta" }, el("span", { class: `st st-${step.status.toLowerCase()}` }, step.status.toLowerCase()), ` confidence ${formatConfidence(step.confidence)}`),
+            step.quote ? el("blockquote", {}, step.quote) : null,
+            step.note ? el("p", { class: "note" }, step.note) : null,
+            sourceList(step.sources),
+          ),
+        );
+        const item = el(
+          "li",
+          { class: "chain", dataset: { rank: String(rank), end: end.id } },
+          el(
+            "details",
+            { open: rank === 0 },
+            el(
+              "summary",
+              {},
+              el("span", { class: "chain-rank" }, `#${rank + 1}`),
+              el("span", { class: "chain-end" }, badge(end.kind, kindColour(end.kind)), " ", end.name),
+              el("span", { class: "chain-score" }, `score ${formatConfidence(chain.score)} · ${chain.hops} hop${chain.hops === 1 ? "" : "s"}`),
+            ),
+            el("ol", { class: "steps" }, steps),
+          ),
+        );
+        item.addEventListener("focusin", () => this.highlightChain(rank));
+        item.addEventListener("mouseenter", () => this.highlightChain(rank));
+        return item;
+      }),
+    );
+    $("#chain-panel").hidden = false;
+  }
+
+  highlightChain(rank) {
+    const on = this.cy.elements().filter((ele) => (ele.data("chains") || []).includes(rank));
+    this.cy.elements().removeClass("hl").addClass("faded");
+    on.removeClass("faded").addClass("hl");
+  }
+
+  highlightNode(id) {
+    const node = this.cy.getElementById(id);
+    const ranks = node.data("chains") || [];
+    if (ranks.length) this.highlightChain(ranks[0]);
+    const item = $(`#chain-list li[data-rank="${ranks[0]}"]`);
+    if (item) item.scrollIntoView({ block: "nearest" });
+  }
+
+  clearHighlight() {
+    this.cy.elements().removeClass("hl faded");
+  }
+}

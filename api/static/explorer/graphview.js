@@ -1,0 +1,272 @@
+// View 1: the graph. Search any node, draw its neighbourhood, expand, read the evidence.
+
+import { NEIGHBOURHOOD, NODE, SEARCH, SOURCES, gql } from "./api.js";
+import {
+  $, badge, el, externalLink, formatConfidence, kindLabel, setStatus, sourceList,
+} from "./dom.js";
+import { KINDS, graphStyle, kindColour, normaliseEdge, normaliseNode, fitGraph } from "./styles.js";
+
+const CAUSAL_STARTS = new Set(["STATEMENT", "POLICY", "EVENT"]);
+const LAYOUT = {
+  name: "cose",
+  animate: false,
+  nodeDimensionsIncludeLabels: true,
+  idealEdgeLength: () => 90,
+  nodeRepulsion: () => 60000,
+  nodeOverlap: 20,
+  gravity: 0.25,
+  numIter: 1500,
+  padding: 30,
+};
+
+export class GraphView {
+  constructor(app) {
+    this.app = app;
+    this.cy = cytoscape({
+      container: $("#graph-cy"),
+      style: graphStyle(),
+      minZoom: 0.15,
+      maxZoom: 3,
+    });
+    this.selectedId = null;
+    this.bind();
+    this.renderLegend();
+    this.updateEmpty();
+  }
+
+  bind() {
+    $("#search-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.search($("#search-input").value.trim());
+    });
+    $("#graph-fit").addEventListener("click", () => fitGraph(this.cy, 30));
+    $("#graph-clear").addEventListener("click", () => {
+      this.cy.elements().remove();
+      this.closeDetails();
+      this.updateEmpty();
+    });
+    $("#graph-expand").addEventListener("click", () => {
+      if (this.selectedId) this.load(this.selectedId, { keep: true });
+    });
+    this.cy.on("tap", "node", (event) => this.select(event.target.id()));
+    this.cy.on("dbltap", "node", (event) => this.load(event.target.id(), { keep: true }));
+    this.cy.on("tap", "edge", (event) => this.showEdge(event.target.data()));
+    this.cy.on("mouseover", "node", (event) => {
+      const edges = event.target.connectedEdges();
+      if (edges.length <= 12) edges.addClass("near");
+    });
+    this.cy.on("mouseout", "node", (event) => {
+      event.target.connectedEdges().removeClass("near");
+      const edges = this.cy.nodes(":selected").connectedEdges();
+      if (edges.length <= 12) edges.addClass("near");
+    });
+  }
+
+  renderLegend() {
+    const list = $("#legend-kinds");
+    for (const [kind, [colour, , clip]] of Object.entries(KINDS)) {
+      const swatch = el("span", { class: "swatch", "aria-hidden": "true" });
+      swatch.style.background = colour;
+      swatch.style.clipPath = clip;
+      list.append(el("li", {}, swatch, kindLabel(kind)));
+    }
+  }
+
+  updateEmpty() {
+    $("#graph-empty").hidden = this.cy.nodes().length > 0;
+  }
+
+  async search(text) {
+    const status = $("#search-status");
+    const list = $("#search-results");
+    list.replaceChildren();
+    if (!text) {
+      setStatus(status, "Type a name, e.g. Takaichi.");
+      return;
+    }
+    setStatus(status, "Searching…");
+    try {
+      const data = await gql(SEARCH, { text, kinds: null, first: 30 });
+      const hits = data.search;
+      setStatus(status, hits.length ? `${hits.length} found for “${text}”` : `Nothing found for “${text}”.`);
+      for (const hit of hits) list.append(this.resultItem(hit.node));
+    } catch (err) {
+      setStatus(status, `Search failed: ${err.message}`, "error");
+    }
+  }
+
+  resultItem(node) {
+    const date = node.date || node.announced || "";
+    const open = el(
+      "button",
+      { type: "button", class: "result", dataset: { id: node.id }, onclick: () => this.load(node.id) },
+      badge(node.kind, kindColour(node.kind)),
+      el("span", { class: "result-name" }, node.name),
+      date ? el("span", { class: "result-date" }, date) : null,
+    );
+    const chains = CAUSAL_STARTS.has(node.kind)
+      ? el(
+          "button",
+          {
+            type: "button",
+            class: "result-chains",
+            dataset: { id: node.id },
+            "aria-label": `Trace causal chains from ${node.name}`,
+            onclick: () => this.app.openChains(node.id, node.name),
+          },
+          "chains →",
+        )
+      : null;
+    return el("li", {}, open, chains);
+  }
+
+  // Draw a node's neighbourhood (replacing the graph unless keep) and open its details.
+  async load(id, { keep = false, quiet = false } = {}) {
+    // A slower, older load must not overwrite what the user asked for since.
+    const ticket = (this.ticket = (this.ticket || 0) + 1);
+    try {
+      const data = await gql(NEIGHBOURHOOD, { id, depth: 1, limit: 60 });
+      if (ticket !== this.ticket) return;
+      const hood = data.neighbourhood;
+      if (!keep) this.cy.elements().remove();
+      const fresh = [];
+      for (const node of hood.nodes) {
+        if (this.cy.getElementById(node.data.id).empty()) fresh.push({ group: "nodes", data: normaliseNode(node.data) });
+      }
+      for (const edge of hood.edges) {
+        if (this.cy.getElementById(edge.data.id).empty()) fresh.push({ group: "edges", data: normaliseEdge(edge.data) });
+      }
+      $("#details").hidden = false; // open first, so the drawing fits the canvas that is left
+      this.cy.resize();
+      this.cy.add(fresh);
+      this.cy.nodes().removeClass("focus");
+      this.cy.getElementById(id).addClass("focus");
+      this.cy.layout({ ...LAYOUT, randomize: !keep }).run();
+      fitGraph(this.cy, 30);
+      this.updateEmpty();
+      await this.select(id);
+    } catch (err) {
+      if (!quiet) this.app.fail(`Could not draw ${id}: ${err.message}`);
+    }
+  }
+
+  async select(id) {
+    this.selectedId = id;
+    $("#graph-expand").disabled = false;
+    this.cy.elements().unselect();
+    this.cy.edges().removeClass("near");
+    const edges = this.cy.getElementById(id).select().connectedEdges();
+    // Relation names along the selected node's edges, when there are few enough to read.
+    if (edges.length <= 12) edges.addClass("near");
+    await this.showNode(id);
+  }
+
+  openDetails(title) {
+    const panel = $("#details");
+    $("#details-title").textContent = title;
+    panel.hidden = false;
+    return $("#details-body");
+  }
+
+  closeDetails() {
+    $("#details").hidden = true;
+  }
+
+  async showNode(id) {
+    this.detailsFor = id;
+    const body = this.openDetails("Loading…");
+    body.replaceChildren(el("p", { class: "muted" }, "Loading…"));
+    try {
+      const { node } = await gql(NODE, { id });
+      if (this.detailsFor !== id) return;
+      this.openDetails(node.name);
+      body.replaceChildren(...this.nodeDetails(node));
+    } catch (err) {
+      body.replaceChildren(el("p", { class: "error" }, `Could not load ${id}: ${err.message}`));
+    }
+  }
+
+  nodeDetails(node) {
+    const skip = new Set(["__typename", "id", "kind", "name", "aliases", "sources", "relations", "status"]);
+    const rows = Object.entries(node)
+      .filter(([key, value]) => !skip.has(key) && value !== null && value !== "" && !(Array.isArray(value) && !value.length))
+      .map(([key, value]) =>
+        el("tr", {}, el("th", { scope: "row" }, prettyKey(key)), el("td", {}, propValue(key, value))),
+      );
+    const actions = el(
+      "div",
+      { class: "actions" },
+      el("button", { type: "button", onclick: () => this.load(node.id, { keep: true }) }, "Expand neighbourhood"),
+      CAUSAL_STARTS.has(node.kind)
+        ? el(
+            "button",
+            { type: "button", class: "primary", dataset: { chainsFrom: node.id }, onclick: () => this.app.openChains(node.id, node.name) },
+            "Trace causal chains",
+          )
+        : null,
+    );
+    return [
+      el("p", { class: "meta" }, badge(node.kind, kindColour(node.kind)), " ", el("code", {}, node.id),
+        node.status ? el("span", { class: `st st-${node.status.toLowerCase()}` }, node.status.toLowerCase()) : null),
+      node.aliases.length ? el("p", { class: "aliases" }, "Also: ", node.aliases.join("; ")) : null,
+      actions,
+      rows.length ? el("table", { class: "props" }, el("tbody", {}, rows)) : null,
+      el("h3", {}, `Sources (${node.sources.length})`),
+      sourceList(node.sources),
+      el("h3", {}, `Relations (${node.relations.length})`),
+      this.relationList(node.relations),
+    ].filter(Boolean);
+  }
+
+  relationList(relations) {
+    if (!relations.length) return el("p", { class: "muted" }, "None.");
+    return el(
+      "ul",
+      { class: "relations" },
+      relations.map((r) =>
+        el(
+          "li",
+          {},
+          el("span", { class: "rel" }, `${r.direction === "IN" ? "←" : "→"} ${r.type.toLowerCase().replaceAll("_", " ")}`),
+          " ",
+          el("button", { type: "button", class: "link", onclick: () => this.load(r.other.id, { keep: true }) }, r.other.name),
+          el("span", { class: `st st-${r.status.toLowerCase()}` }, `${r.status.toLowerCase()} ${formatConfidence(r.confidence)}`),
+        ),
+      ),
+    );
+  }
+
+  async showEdge(data) {
+    const source = this.cy.getElementById(data.source).data("label") || data.source;
+    const target = this.cy.getElementById(data.target).data("label") || data.target;
+    const body = this.openDetails(`${data.label}`);
+    const head = [
+      el("p", { class: "edge-line" }, el("strong", {}, source), ` — ${data.label} → `, el("strong", {}, target)),
+      el("p", { class: "meta" }, el("span", { class: `st st-${data.status}` }, data.status), ` confidence ${formatConfidence(data.confidence)}`),
+      el("h3", {}, "Sources"),
+    ];
+    body.replaceChildren(...head, el("p", { class: "muted" }, "Loading…"));
+    this.detailsFor = data.id;
+    try {
+      const ids = data.sources || [];
+      const found = ids.length ? (await gql(SOURCES, { ids })).nodes : [];
+      if (this.detailsFor !== data.id) return;
+      body.replaceChildren(...head, sourceList(found));
+    } catch (err) {
+      body.replaceChildren(...head, el("p", { class: "error" }, err.message));
+    }
+  }
+}
+
+function prettyKey(key) {
+  const words = key.replace(/^(event|policy|source)(?=[A-Z])/, "").replace(/([A-Z])/g, " $1");
+  return words.trim().toLowerCase();
+}
+
+function propValue(key, value) {
+  if (key === "url") return externalLink(value, value);
+  if (key === "quote") return el("q", {}, value);
+  if (Array.isArray(value)) return value.join(", ");
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  return String(value);
+}

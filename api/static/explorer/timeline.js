@@ -1,0 +1,106 @@
+// View 3: the dyad's statements, policies and events in date order; a click focuses the graph.
+
+import { TIMELINE, gql } from "./api.js";
+import { $, $$, badge, el, setStatus } from "./dom.js";
+import { kindColour } from "./styles.js";
+
+function itemDate(item) {
+  return item.date || item.announced || "";
+}
+
+function itemSummary(item) {
+  const text = item.summary || item.policySummary || item.eventSummary || "";
+  return text.length > 220 ? `${text.slice(0, 218)}…` : text;
+}
+
+export class TimelineView {
+  constructor(app) {
+    this.app = app;
+    this.loaded = false;
+    $("#timeline-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.load();
+    });
+  }
+
+  filters() {
+    const kinds = $$('input[name="tl-kind"]:checked').map((box) => box.value);
+    return {
+      kinds: kinds.length ? kinds : null,
+      from: $("#tl-from").value || null,
+      to: $("#tl-to").value || null,
+      countries: $("#tl-country").value ? [$("#tl-country").value] : null,
+    };
+  }
+
+  async show() {
+    if (!this.loaded) await this.load();
+  }
+
+  async load() {
+    const status = $("#timeline-status");
+    const list = $("#timeline-list");
+    const filters = this.filters();
+    if (filters.from && filters.to && filters.from > filters.to) {
+      setStatus(status, "“From” is after “To”.", "error");
+      return;
+    }
+    if (!filters.kinds) {
+      setStatus(status, "Tick at least one kind.", "error");
+      list.replaceChildren();
+      return;
+    }
+    setStatus(status, "Loading…");
+    try {
+      const { timeline } = await gql(TIMELINE, filters);
+      this.loaded = true;
+      setStatus(status, `${timeline.length} item${timeline.length === 1 ? "" : "s"} in date order.`);
+      list.replaceChildren(...this.render(timeline));
+    } catch (err) {
+      setStatus(status, `Could not load the timeline: ${err.message}`, "error");
+    }
+  }
+
+  render(items) {
+    const out = [];
+    let year = null;
+    for (const item of items) {
+      const date = itemDate(item);
+      const itemYear = date.slice(0, 4);
+      if (itemYear !== year) {
+        year = itemYear;
+        out.push(el("li", { class: "year", "aria-hidden": "true" }, year));
+      }
+      const marker = el("span", { class: "dot", "aria-hidden": "true" });
+      marker.style.background = kindColour(item.kind);
+      out.push(
+        el(
+          "li",
+          { class: "tl-item", dataset: { id: item.id, kind: item.kind } },
+          marker,
+          el("time", { datetime: date }, date),
+          el(
+            "div",
+            { class: "tl-body" },
+            el(
+              "button",
+              {
+                type: "button",
+                class: "tl-open",
+                dataset: { id: item.id },
+                title: "Show in the graph",
+                onclick: () => this.app.focusInGraph(item.id),
+              },
+              badge(item.kind, kindColour(item.kind)),
+              " ",
+              item.name,
+            ),
+            itemSummary(item) ? el("p", {}, itemSummary(item)) : null,
+          ),
+        ),
+      );
+    }
+    if (!items.length) out.push(el("li", { class: "muted" }, "Nothing in that range."));
+    return out;
+  }
+}

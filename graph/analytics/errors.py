@@ -1,0 +1,29 @@
+"""Bad arguments to an analytic. Unknown ids raise ``graph.NodeNotFoundError``.
+
+GraphError
+└── AnalyticsInputError   an argument is malformed or a combination is missing
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.errors import GraphError
+
+__all__ = ["AnalyticsInputError", "check_iso3"]
+
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+
+
+class AnalyticsInputError(GraphError):
+    """An analytic's argument is wrong; ``argument`` names it."""
+
+    def __init__(self, argument: str, message: str) -> None:
+        super().__init__(f"{argument}: {message}")
+        self.argument = argument
+
+
+def check_iso3(argument: str, value: str) -> str:
+    if not _ISO3.match(value):
+        raise AnalyticsInputError(argument, f"expected an ISO3 code like JPN, not {value!r}")
+    return value

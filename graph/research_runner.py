@@ -1,0 +1,151 @@
+"""The one sanctioned door for Cypher that researchers write, and the canned queries' runner.
+
+Everything here runs in a READ transaction with a time limit and a row cap
+(``ResearchSettings``: ``DYAD_RESEARCH_TIMEOUT``, ``DYAD_RESEARCH_MAX_ROWS``), the way
+Datasette caps SQL. Ad-hoc text is typed ``ResearcherCypher``: it is not a ``LiteralString``,
+and this module is the only place that passes such text to the driver, after
+``check_read_only`` has read it. Neo4j itself refuses writes in a READ transaction, so a
+query that slips past the static check still writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, LiteralString, NewType, cast
+
+from neo4j import ManagedTransaction, unit_of_work
+from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+import queries
+from graph.client import GraphClient
+from graph.cypher_guard import check_read_only
+from graph.errors import GraphError, Neo4jUnavailableError, QueryFailedError, QueryTimeoutError
+from graph.graph_form import GraphData, RowGraph
+from graph.research_catalog import canned
+from graph.research_errors import CypherRefusedError
+
+__all__ = ["QueryResult", "ResearchSettings", "ResearcherCypher", "run_canned", "run_cypher"]
+
+#: Cypher text a researcher typed. Never a ``LiteralString``; only ``run_cypher`` accepts it.
+ResearcherCypher = NewType("ResearcherCypher", str)
+
+_ENDS_QUERY = "export/nodes_by_element_id"
+_WRITE_REFUSED = (
+    "Neo.ClientError.Statement.AccessMode",
+    "Neo.ClientError.Security.Forbidden",
+)
+
+
+class ResearchSettings(BaseSettings):
+    """Caps on researchers' queries, read once at the edge (CLI, app)."""
+
+    model_config = SettingsConfigDict(env_prefix="DYAD_RESEARCH_", extra="ignore", frozen=True)
+
+    #: Seconds a researcher's query may run before Neo4j stops it.
+    timeout: float = Field(default=10.0, gt=0, le=3600)
+    #: Rows returned at most; more are cut off and the answer says ``truncated``.
+    max_rows: int = Field(default=1000, ge=1, le=1_000_000)
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """Columns and rows as Neo4j returned them, the graph they hold, and whether rows were cut."""
+
+    name: str
+    columns: list[str]
+    rows: list[list[Any]]
+    graph: GraphData
+    truncated: bool
+    row_graph: RowGraph
+
+    def json_rows(self) -> list[list[Any]]:
+        return [[self.row_graph.jsonable(value) for value in row] for row in self.rows]
+
+    def text_rows(self) -> list[list[str]]:
+        return [[self.row_graph.text(value) for value in row] for row in self.rows]
+
+
+def run_canned(
+    client: GraphClient, name: str, params: Mapping[str, Any], settings: ResearchSettings
+) -> QueryResult:
+    """Run the canned query ``name`` with ``params`` (text or JSON values, coerced)."""
+    query = canned(name)
+    return _run(client, query.text, query.bind(params), settings, name=name)
+
+
+def run_cypher(
+    client: GraphClient,
+    text: ResearcherCypher,
+    params: Mapping[str, Any],
+    settings: ResearchSettings,
+) -> QueryResult:
+    """Run a researcher's Cypher: refused unless it only reads, then read-only and capped."""
+    check_read_only(text)
+    # The sanctioned cast: researcher text, checked above, sent in a READ transaction.
+    return _run(client, cast(LiteralString, text), dict(params), settings, name="cypher")
+
+
+def _run(
+    client: GraphClient,
+    text: LiteralString,
+    params: dict[str, Any],
+    settings: ResearchSettings,
+    *,
+    name: str,
+) -> QueryResult:
+    cap = settings.max_rows
+
+    @unit_of_work(timeout=settings.timeout)
+    def work(tx: ManagedTransaction, /) -> tuple[list[str], list[list[Any]], bool, RowGraph]:
+        result = tx.run(text, params)
+        columns = list(result.keys())
+        rows: list[list[Any]] = []
+        truncated = False
+        for record in result:
+            if len(rows) >= cap:
+                truncated = True
+                break
+            rows.append(list(record.values()))
+        result.consume()
+        found = RowGraph()
+        for row in rows:
+            found.add(row)
+        missing = found.missing_ends()
+        if missing:
+            for record in tx.run(queries.load(_ENDS_QUERY), {"ids": missing}):
+                found.add(record["n"])
+        return columns, rows, truncated, found
+
+    client.round_trips += 1
+    try:
+        with client.driver.session(database=client.database, default_access_mode="READ") as session:
+            columns, rows, truncated, found = session.execute_read(work)
+    except (ServiceUnavailable, OSError) as exc:
+        raise Neo4jUnavailableError(f"Neo4j is unavailable: {exc}") from exc
+    except Neo4jError as exc:
+        raise _translated(exc, name, settings) from exc
+    except DriverError as exc:
+        raise Neo4jUnavailableError(f"Neo4j driver error: {exc}") from exc
+    return QueryResult(name, columns, rows, found.graph(), truncated, found)
+
+
+def _translated(exc: Neo4jError, name: str, settings: ResearchSettings) -> GraphError:
+    code = exc.code or ""
+    message = exc.message or str(exc)
+    if "TimedOut" in code or "timed out" in message.lower():
+        return QueryTimeoutError(
+            f"{name}: stopped after the {settings.timeout:g} s limit "
+            "(DYAD_RESEARCH_TIMEOUT); narrow the query down",
+            query=name,
+            code=code,
+        )
+    if code in _WRITE_REFUSED or "read access mode" in message.lower():
+        return CypherRefusedError(
+            f"refused by Neo4j: this query would write or administer, and researcher "
+            f"queries only read. Nothing was written. ({message})"
+        )
+    kind = "refused" if isinstance(exc, ClientError) else "failed"
+    return QueryFailedError(f"{name}: Neo4j {kind} the query: {message}", query=name, code=code)

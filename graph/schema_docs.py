@@ -1,0 +1,229 @@
+"""``docs/SCHEMA.md``, generated from the code: ``dyad schema-docs`` writes it, a test keeps it.
+
+Everything in it comes from ``schema`` (labels, pydantic fields and their Neo4j types,
+allowed patterns, causal directions, statuses), ``queries/schema/migrate.cypher``
+(constraints and indexes) and the canned-query catalog (examples).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import types
+from collections import defaultdict
+from enum import Enum
+from typing import Any, Union, get_args, get_origin
+
+from pydantic.fields import FieldInfo
+
+import queries
+from graph.research_catalog import catalog
+from schema import (
+    BASE_LABEL,
+    CAUSAL_TYPES,
+    NODE_MODELS,
+    PATTERNS,
+    CausalDirection,
+    Label,
+    Method,
+    Relationship,
+    RelType,
+    Status,
+    id_prefix,
+)
+
+__all__ = ["SCHEMA_DOC", "render_schema_doc"]
+
+SCHEMA_DOC = "docs/SCHEMA.md"
+_NEO4J_TYPES = {str: "String", int: "Integer", float: "Float", bool: "Boolean", dt.date: "Date"}
+_ENDPOINTS = frozenset({"start", "type", "end"})
+_MIGRATION = re.compile(
+    r"CREATE\s+(CONSTRAINT|FULLTEXT INDEX|INDEX)\s+(\w+)\s+IF NOT EXISTS\s+"
+    r"FOR\s+\(\w+:([\w|]+)\)\s+(?:REQUIRE|ON)\s+(?:EACH\s+)?[\[(]?(.+?)[\])]?"
+    r"(\s+IS UNIQUE)?$",
+    re.DOTALL,
+)
+_ANY_THRESHOLD = 8
+
+
+def _type_name(annotation: Any) -> tuple[str, bool]:
+    """The Neo4j type of a field's annotation, and whether it may be null."""
+    origin = get_origin(annotation)
+    if origin in (Union, types.UnionType):
+        inner = [a for a in get_args(annotation) if a is not type(None)]
+        return _type_name(inner[0])[0], True
+    if origin is tuple:
+        return f"List<{_type_name(get_args(annotation)[0])[0]}>", False
+    if get_args(annotation) and hasattr(annotation, "__metadata__"):
+        return _type_name(get_args(annotation)[0])
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        values = " \\| ".join(str(member.value) for member in annotation)
+        return f"String: {values}", False
+    return _NEO4J_TYPES.get(annotation, str(annotation)), False
+
+
+def _constraints(field: FieldInfo) -> str:
+    notes = _notes(field.metadata, "")
+    each = "each item " if get_origin(field.annotation) is tuple else ""
+    for arg in get_args(field.annotation):
+        notes += _notes(getattr(arg, "__metadata__", ()), each)
+    return "; ".join(notes)
+
+
+def _notes(metadata: Any, prefix: str) -> list[str]:
+    notes = []
+    for item in metadata:
+        for attr, text in (
+            ("pattern", "matches `{}`"),
+            ("ge", "≥ {}"),
+            ("le", "≤ {}"),
+            ("min_length", "length ≥ {}"),
+            ("max_length", "length ≤ {}"),
+        ):
+            value = getattr(item, attr, None)
+            if value is not None:
+                notes.append(prefix + text.format(str(value).replace("|", "\\|")))
+    return notes
+
+
+def _field_rows(fields: dict[str, FieldInfo], skip: frozenset[str] = frozenset()) -> list[str]:
+    rows = ["| property | type | required | constraints |", "|---|---|---|---|"]
+    for name, field in fields.items():
+        if name in skip:
+            continue
+        kind, nullable = _type_name(field.annotation)
+        required = "yes" if field.is_required() and not nullable else "no"
+        rows.append(f"| `{name}` | {kind} | {required} | {_constraints(field)} |")
+    return rows
+
+
+def _labels_section() -> list[str]:
+    lines = ["## Node labels", ""]
+    lines.append(
+        f"Every node carries `:{BASE_LABEL}` and its own label; `{BASE_LABEL}.id` is unique "
+        "across the graph and starts with the label's prefix."
+    )
+    lines += ["", "| label | id prefix | relationships from it | relationships to it |"]
+    lines.append("|---|---|---|---|")
+    for label in Label:
+        out = sorted({p.type.value for p in PATTERNS if p.start is label})
+        into = sorted({p.type.value for p in PATTERNS if p.end is label})
+        lines.append(
+            f"| `:{label.value}` | `{id_prefix(label)}:` | {', '.join(out) or '—'} "
+            f"| {', '.join(into) or '—'} |"
+        )
+    for label in Label:
+        model = NODE_MODELS[label]
+        lines += ["", f"### :{label.value}", "", *_field_rows(model.model_fields)]
+    return lines
+
+
+def _relationships_section() -> list[str]:
+    lines = ["## Relationships", "", "### Properties every relationship carries", ""]
+    lines += _field_rows(Relationship.model_fields, skip=_ENDPOINTS)
+    lines += [
+        "",
+        "### Allowed patterns",
+        "",
+        "| start | type | end | meaning |",
+        "|---|---|---|---|",
+    ]
+    grouped: dict[tuple[Label, RelType, str], list[Label]] = defaultdict(list)
+    for p in PATTERNS:
+        grouped[(p.start, p.type, p.meaning)].append(p.end)
+    for (start, rel, meaning), ends in grouped.items():
+        ends_text = " \\| ".join(f"`:{e.value}`" for e in ends)
+        lines.append(f"| `:{start.value}` | `{rel.value}` | {ends_text} | {meaning} |")
+    lines += ["", "### Causal relationships", ""]
+    lines.append("Effect flows along these types in the direction given; chains follow them.")
+    lines += ["", "| type | direction | effect flows |", "|---|---|---|"]
+    for rel, direction in CAUSAL_TYPES.items():
+        flow = "start → end" if direction is CausalDirection.FORWARD else "end → start"
+        lines.append(f"| `{rel.value}` | {direction.value} | {flow} |")
+    lines += ["", "### Status and method", ""]
+    lines.append(f"`status`: {', '.join(f'`{s.value}`' for s in Status)}. ")
+    lines.append(f"`method`: {', '.join(f'`{m.value}`' for m in Method)}.")
+    return lines
+
+
+def _indexes_section() -> list[str]:
+    lines = [
+        "## Constraints and indexes",
+        "",
+        "From `queries/schema/migrate.cypher` (`dyad migrate`).",
+    ]
+    lines += ["", "| kind | name | labels | properties |", "|---|---|---|---|"]
+    for statement in queries.statements("schema/migrate"):
+        match = _MIGRATION.match(" ".join(statement.split()))
+        if match is None:
+            lines.append(f"| statement | | | `{' '.join(statement.split())}` |")
+            continue
+        kind, name, labels, props, unique = match.groups()
+        kind = "unique constraint" if unique else kind.lower()
+        props = ", ".join(f"`{p.strip()}`" for p in props.replace(" IS UNIQUE", "").split(","))
+        labels_text = ", ".join(f"`:{x}`" for x in labels.split("|"))
+        lines.append(f"| {kind} | `{name}` | {labels_text} | {props} |")
+    return lines
+
+
+def _mermaid() -> list[str]:
+    lines = ["## Diagram", "", "```mermaid", "flowchart LR"]
+    for label in Label:
+        lines.append(f"  {label.value}([{label.value}])")
+    lines.append("  Any[[any node but Source]]")
+    ends: dict[tuple[Label, RelType], list[Label]] = defaultdict(list)
+    for p in PATTERNS:
+        ends[(p.start, p.type)].append(p.end)
+    for (start, rel), targets in ends.items():
+        if len(targets) >= _ANY_THRESHOLD:
+            lines.append(f"  {start.value} -->|{rel.value}| Any")
+            continue
+        for end in targets:
+            lines.append(f"  {start.value} -->|{rel.value}| {end.value}")
+    lines.append("```")
+    return lines
+
+
+def _examples_section() -> list[str]:
+    lines = ["## Example queries", ""]
+    lines.append(
+        "The canned queries in `queries/research/` (`dyad query --list`, `GET /queries.json`)."
+    )
+    for query in catalog().values():
+        lines += [
+            "",
+            f"### {query.title}",
+            "",
+            query.description,
+            "",
+            "```sh",
+            query.example,
+            "```",
+        ]
+    return lines
+
+
+def render_schema_doc() -> str:
+    """The whole of ``docs/SCHEMA.md``."""
+    lines = [
+        "# The graph schema",
+        "",
+        "<!-- Generated by `dyad schema-docs` from schema/, queries/schema/migrate.cypher and",
+        "     queries/research/. Do not edit by hand: a test fails when this file drifts. -->",
+        "",
+        "Node labels, their properties with Neo4j types, the relationship patterns the",
+        "vocabulary allows, which relationships are causal and which way effect flows, the",
+        "constraints and indexes, and example queries. Dates are Neo4j `Date` values; a date",
+        "given only to the month or year keeps its precision in `<field>_precision`.",
+        "",
+        *_mermaid(),
+        "",
+        *_labels_section(),
+        "",
+        *_relationships_section(),
+        "",
+        *_indexes_section(),
+        "",
+        *_examples_section(),
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,157 @@
+"""Trust: Neo4j down means 503 and recovery without a restart; a load killed midway leaves
+whole transactions only and completes when run again; CORS only for configured origins."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from api import ApiSettings, create_app
+from graph import (
+    GraphClient,
+    GraphSettings,
+    LocalServer,
+    LocalServerSettings,
+    fingerprint,
+    migrate,
+    open_driver,
+)
+from loaders import LoadFailedError, load_corpus
+from loaders.write import plan_and_write
+from schema import Country, Relationship, Source
+from tests.conftest import ROOT, free_port
+from tests.http import in_process
+
+pytestmark = pytest.mark.skipif(
+    bool(os.environ.get("NEO4J_URI")), reason="needs a local server it may stop and kill"
+)
+MINI = ROOT / "tests" / "data" / "mini_corpus.yaml"
+
+
+@pytest.fixture
+def own_server(tmp_path: Path) -> LocalServer:
+    server = LocalServer(
+        LocalServerSettings(
+            home=tmp_path,
+            bolt_port=free_port(),
+            http_port=0,
+            pagecache="64m",
+            exit_with_parent=True,
+        )
+    )
+    server.start()
+    yield server  # type: ignore[misc]
+    server.stop()
+
+
+@pytest.mark.anyio
+async def test_neo4j_down_is_503_and_the_api_recovers_without_a_restart(
+    own_server: LocalServer,
+) -> None:
+    app = create_app(ApiSettings(), GraphSettings(uri=own_server.bolt_uri))
+    query = {"query": "{ countries { totalCount } }"}
+    async with in_process(app) as http:
+        assert (await http.post("/graphql", json=query)).status_code == 200
+        own_server.stop()
+        down = await http.post("/graphql", json=query)
+        assert down.status_code == 503
+        assert down.json()["errors"][0]["extensions"]["code"] == "NEO4J_UNAVAILABLE"
+        health = await http.get("/healthz")
+        assert health.status_code == 503
+        assert "unavailable" in health.json()["neo4j"]["error"].lower()
+        own_server.start()
+        back = await http.post("/graphql", json=query)
+        assert back.status_code == 200, back.json()
+        assert (await http.get("/healthz")).status_code == 200
+
+
+def _big_world(count: int) -> tuple[list[object], list[Relationship]]:
+    source = Source(id="source:s", name="s", title="t", publisher="p", citation="synthetic")
+    nodes: list[object] = [source]
+    rels = []
+    for i in range(count):
+        nodes.append(
+            Country(id=f"country:X{i}", name=f"Land {i}", iso3="XXX", sources=["source:s"])
+        )
+        if i:
+            rels.append(
+                Relationship(
+                    start=f"country:X{i}",
+                    type="IMPORTS_FROM",
+                    end=f"country:X{i - 1}",
+                    sources=["source:s"],
+                    confidence=0.5,
+                    status="unverified",
+                )
+            )
+    return nodes, rels
+
+
+def test_a_load_killed_midway_writes_nothing_and_completes_when_run_again(
+    own_server: LocalServer,
+) -> None:
+    nodes, rels = _big_world(30_000)
+    driver = open_driver(GraphSettings(), own_server.bolt_uri)
+    client = GraphClient(driver)
+    migrate(client)
+    load_corpus(client, [MINI])
+    before = fingerprint(client)
+    failure: list[BaseException] = []
+
+    def load() -> None:
+        try:
+            plan_and_write(client, nodes, rels, batch_size=500)  # type: ignore[arg-type]
+        except BaseException as exc:
+            failure.append(exc)
+
+    worker = threading.Thread(target=load)
+    worker.start()
+    time.sleep(2.0)  # well inside the write: 30,000 nodes take far longer
+    assert worker.is_alive(), "the load finished before the fault; make it larger"
+    pid = own_server.status().pid
+    assert pid is not None
+    os.kill(pid, signal.SIGKILL)
+    worker.join(timeout=120)
+    driver.close()
+    assert failure, "the load did not report the fault"
+    assert isinstance(failure[0], LoadFailedError)
+    assert "nothing was written" in str(failure[0])
+
+    own_server.start()
+    driver = open_driver(GraphSettings(), own_server.bolt_uri)
+    try:
+        client = GraphClient(driver)
+        assert fingerprint(client) == before  # whole transactions only: none of the load
+        plan_and_write(client, nodes, rels, batch_size=5000)  # type: ignore[arg-type]
+        once = fingerprint(client)
+        assert once.labels["Country"] == 2 + 30_000
+        client.autocommit("graph/clear")
+        load_corpus(client, [MINI])
+        plan_and_write(client, nodes, rels, batch_size=5000)  # type: ignore[arg-type]
+        assert fingerprint(client) == once  # same as an uninterrupted load
+    finally:
+        driver.close()
+
+
+@pytest.mark.anyio
+async def test_cors_only_for_configured_origins(graph_client: GraphClient) -> None:
+    allowed = "http://127.0.0.1:3000"
+    settings = ApiSettings(cors_origins=(allowed,))
+    app = create_app(settings, GraphSettings(), client=graph_client)
+    async with in_process(app) as http:
+        preflight = {"access-control-request-method": "POST"}
+        ok = await http.options("/graphql", headers={"origin": allowed, **preflight})
+        assert ok.headers.get("access-control-allow-origin") == allowed
+        other = await http.options("/graphql", headers={"origin": "http://evil.test", **preflight})
+        assert "access-control-allow-origin" not in other.headers
+    closed = create_app(ApiSettings(), GraphSettings(), client=graph_client)
+    async with in_process(closed) as http:
+        response = await http.post(
+            "/graphql", json={"query": "{ __typename }"}, headers={"origin": allowed}
+        )
+        assert "access-control-allow-origin" not in response.headers
