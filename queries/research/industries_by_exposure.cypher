@@ -3,6 +3,8 @@
 // description: another country restrict. Exposure adds up, over each restricted mineral the
 // description: industry depends on, the dependence intensity (0..1) times the link's
 // description: confidence; inputs one hop away (industry DEPENDS_ON industry) count at half.
+// description: A quick screen without import shares; for the share-weighted exposure of one
+// description: industry to one policy, term by term, see industry_exposure_to_policy.
 // param: country string = country:JPN — where the industries are
 // param: issuer string = country:CHN — whose restrictions count
 // example: dyad query industries_by_exposure --param country=country:JPN --param issuer=country:CHN
