@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import ASTValidationRule, GraphQLError, specified_rules
 from strawberry.extensions import (
     MaskErrors,
     MaxAliasesLimiter,
@@ -15,19 +15,45 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     ValidationCache,
 )
+from strawberry.extensions.max_aliases import create_validator as alias_validator
+from strawberry.extensions.query_depth_limiter import create_validator as depth_validator
 
 from api.graphql.errors import UserFacingError
 from api.graphql.mutation import Mutation
 from api.graphql.nodes import KIND_TYPES
 from api.graphql.query import Query
 
-__all__ = ["CACHE_SIZE", "MAX_ALIASES", "MAX_DEPTH", "MAX_TOKENS", "build_schema"]
+__all__ = [
+    "CACHE_SIZE",
+    "MAX_ALIASES",
+    "MAX_DEPTH",
+    "MAX_TOKENS",
+    "build_schema",
+    "masked",
+    "validation_rules",
+]
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_TOKENS = 4000
 CACHE_SIZE = 512
 logger = logging.getLogger("dyad.api")
+
+
+def validation_rules() -> tuple[type[ASTValidationRule], ...]:
+    """graphql-core's rules plus the depth and alias limits the schema's extensions apply."""
+    return (
+        *specified_rules,
+        depth_validator(MAX_DEPTH, None),
+        alias_validator(MAX_ALIASES),
+    )
+
+
+def masked(error: GraphQLError) -> GraphQLError:
+    """The error a client may see: itself when expected, else a masked stand-in."""
+    if not _mask(error):
+        return error
+    return GraphQLError("Unexpected error.", nodes=error.nodes, path=error.path)
 
 
 def _mask(error: GraphQLError) -> bool:
