@@ -1,13 +1,19 @@
-"""Running the app in-process for tests: lifespan started, requests through httpx."""
+"""Running the app for tests: in-process (lifespan started, httpx) or as a real `dyad serve`."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+import os
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 
 import httpx
 from asgi_lifespan import LifespanManager
 from starlette.applications import Starlette
+
+from tests.conftest import ROOT, free_port
 
 
 @asynccontextmanager
@@ -19,3 +25,32 @@ async def in_process(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
         ) as client,
     ):
         yield client
+
+
+@contextmanager
+def dyad_serve(neo4j_uri: str, **env: str) -> Iterator[str]:
+    """``dyad serve`` as a real process on a free port; yields its base URL once it answers."""
+    port = free_port()
+    environment = os.environ | {"NEO4J_URI": neo4j_uri, "DYAD_PORT": str(port)} | env
+    process = subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "serve"],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(f"{url}/healthz", timeout=2)
+                break
+            except httpx.TransportError:
+                assert process.poll() is None, "dyad serve exited"
+                assert time.monotonic() < deadline, "dyad serve did not answer in 30 s"
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)

@@ -9,12 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
-import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -28,7 +24,8 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route, s
 
 from api.explorer import EXPLORER_DIR
 from graph import GraphClient, GraphSettings
-from tests.conftest import ROOT, free_port
+from tests.conftest import ROOT
+from tests.http import dyad_serve
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -57,30 +54,8 @@ needs_chromium = pytest.mark.skipif(
 @pytest.fixture(scope="module")
 def base_url(graph_settings: GraphSettings) -> Iterator[str]:
     """``dyad serve`` on a free port, pointed at the test Neo4j."""
-    port = free_port()
-    env = os.environ | {"NEO4J_URI": graph_settings.effective_uri(), "DYAD_PORT": str(port)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "api.cli", "serve"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://{LOCAL_HOST}:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(f"{url}/healthz", timeout=2)
-                break
-            except httpx.TransportError:
-                assert process.poll() is None, "dyad serve exited"
-                assert time.monotonic() < deadline, "dyad serve did not answer in 30 s"
-                time.sleep(0.2)
+    with dyad_serve(graph_settings.effective_uri()) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")

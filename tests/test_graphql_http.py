@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,8 +15,8 @@ from api import ApiSettings, create_app
 from api.graphql.graphiql import graphiql_html
 from graph import GraphClient, GraphSettings, fingerprint
 from loaders import load_corpus
-from tests.conftest import ROOT, free_port
-from tests.http import in_process
+from tests.conftest import ROOT
+from tests.http import dyad_serve, in_process
 
 AUDIT = ROOT / "tests" / "http_audit"
 GQL = "application/graphql-response+json"
@@ -29,30 +26,8 @@ TOKEN = "test-curator-token"
 @pytest.fixture
 def served(corpus_client: GraphClient, graph_settings: GraphSettings) -> Iterator[str]:
     """`dyad serve` on a free port against the test database; yields the /graphql URL."""
-    port = free_port()
-    env = os.environ | {"NEO4J_URI": graph_settings.effective_uri(), "DYAD_PORT": str(port)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "api.cli", "serve"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/graphql"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(url.replace("/graphql", "/healthz"), timeout=2)
-                break
-            except httpx.TransportError:
-                assert process.poll() is None, "dyad serve exited"
-                assert time.monotonic() < deadline
-                time.sleep(0.2)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+    with dyad_serve(graph_settings.effective_uri()) as url:
+        yield f"{url}/graphql"
 
 
 def test_graphql_http_audit_has_no_errors_and_no_warnings(served: str) -> None:

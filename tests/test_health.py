@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-
 import httpx
 import pytest
 
 from api import ApiSettings, create_app
 from graph import GraphSettings
-from tests.conftest import ROOT, free_port
-from tests.http import in_process
-
-pytestmark = pytest.mark.anyio
+from tests.conftest import free_port
+from tests.http import dyad_serve, in_process
 
 
+@pytest.mark.anyio
 async def test_healthz_ok_when_neo4j_answers(graph_settings: GraphSettings) -> None:
     async with in_process(create_app(ApiSettings(), graph_settings)) as client:
         response = await client.get("/healthz")
@@ -25,6 +19,7 @@ async def test_healthz_ok_when_neo4j_answers(graph_settings: GraphSettings) -> N
     assert response.json() == {"status": "ok", "neo4j": {"reachable": True, "database": "neo4j"}}
 
 
+@pytest.mark.anyio
 async def test_healthz_503_when_neo4j_is_down() -> None:
     nowhere = GraphSettings(uri=f"bolt://127.0.0.1:{free_port()}")
     async with in_process(create_app(ApiSettings(), nowhere)) as client:
@@ -36,31 +31,8 @@ async def test_healthz_503_when_neo4j_is_down() -> None:
     assert "unavailable" in body["neo4j"]["error"]
 
 
-@pytest.mark.parametrize("anyio_backend", ["asyncio"])
-def test_dyad_serve_answers_healthz_on_a_real_port(
-    anyio_backend: str, graph_settings: GraphSettings
-) -> None:
-    port = free_port()
-    env = os.environ | {"NEO4J_URI": graph_settings.effective_uri(), "DYAD_PORT": str(port)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "api.cli", "serve"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                response = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
-                break
-            except httpx.TransportError:
-                assert process.poll() is None, "dyad serve exited"
-                assert time.monotonic() < deadline, "dyad serve did not answer in 30 s"
-                time.sleep(0.2)
-        assert response.status_code == 200
-        assert response.json()["neo4j"]["reachable"] is True
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+def test_dyad_serve_answers_healthz_on_a_real_port(graph_settings: GraphSettings) -> None:
+    with dyad_serve(graph_settings.effective_uri()) as url:
+        response = httpx.get(f"{url}/healthz", timeout=5)
+    assert response.status_code == 200
+    assert response.json()["neo4j"]["reachable"] is True
