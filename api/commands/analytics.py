@@ -149,11 +149,7 @@ def _exposure(args: argparse.Namespace, settings: CliSettings) -> int:
             restricter=args.restricter,
             minerals=_minerals(args.minerals),
         )
-    if args.json:
-        _print_json(dataclasses.asdict(answer))
-    else:
-        _print_exposure(answer)
-    return 0
+    return _show_exposure(answer, as_json=args.json)
 
 
 def _what_if(args: argparse.Namespace, settings: CliSettings) -> int:
@@ -164,7 +160,11 @@ def _what_if(args: argparse.Namespace, settings: CliSettings) -> int:
             restricter=args.restricter,
             minerals=_minerals(args.minerals),
         )
-    if args.json:
+    return _show_exposure(answer, as_json=args.json)
+
+
+def _show_exposure(answer: ExposureAnswer, *, as_json: bool) -> int:
+    if as_json:
         _print_json(dataclasses.asdict(answer))
     else:
         _print_exposure(answer)
