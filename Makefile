@@ -45,7 +45,7 @@ pytest: install
 
 ## Benchmarks (not part of `make test`): results in bench/results/.
 bench: install
-	$(BIN)/python -m bench.api_overhead
+	$(BIN)/python -m bench
 
 neo4j-start: install
 	$(BIN)/dyad neo4j start

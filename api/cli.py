@@ -10,21 +10,18 @@ import argparse
 import json
 import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
-
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from api.cli_support import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
     CliSettings,
-    err,
+    load_progress,
     open_client,
     out,
+    summary_table,
 )
 from api.commands import COMMAND_MODULES
 from graph import (
@@ -33,7 +30,7 @@ from graph import (
     fingerprint,
     migrate,
 )
-from loaders import CORPUS_DIR, InvalidInputError, LoaderError, LoadSummary, load_corpus
+from loaders import CORPUS_DIR, InvalidInputError, LoaderError, load_corpus
 from loaders.formats import FORMATS
 
 __all__ = ["main"]
@@ -86,23 +83,11 @@ def _cmd_fingerprint(args: argparse.Namespace, settings: CliSettings) -> int:
     return 0
 
 
-def _summary_table(summary: LoadSummary) -> Table:
-    verb = "would be" if summary.dry_run else ""
-    table = Table(title=f"Load summary{' (dry run: nothing written)' if summary.dry_run else ''}")
-    for column in ("", f"created {verb}".strip(), f"updated {verb}".strip(), "unchanged"):
-        table.add_column(column, justify="right" if column else "left")
-    for name, counts in sorted(summary.labels.items()):
-        table.add_row(f":{name}", str(counts.created), str(counts.updated), str(counts.unchanged))
-    for name, counts in sorted(summary.types.items()):
-        table.add_row(f"[:{name}]", str(counts.created), str(counts.updated), str(counts.unchanged))
-    return table
-
-
 def _cmd_load(args: argparse.Namespace, settings: CliSettings) -> int:
     paths = [Path(p) for p in args.paths] or [CORPUS_DIR]
     loader = FORMATS[args.format]
     options = {"actors": args.actors}
-    with open_client(settings) as client, _progress() as progress:
+    with open_client(settings) as client, load_progress() as progress:
         summary = loader(
             client,
             paths,
@@ -111,28 +96,8 @@ def _cmd_load(args: argparse.Namespace, settings: CliSettings) -> int:
             progress=progress,
             options=options,
         )
-    out.print(_summary_table(summary))
+    out.print(summary_table(summary))
     return 0
-
-
-@contextmanager
-def _progress() -> Iterator[Callable[[int, int], None]]:
-    bar = Progress(
-        TextColumn("loading"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    )
-    task = bar.add_task("load", total=None)
-
-    def update(done: int, total: int) -> None:
-        bar.update(task, completed=done, total=total)
-
-    with bar:
-        yield update
 
 
 # -- dyad serve / up -------------------------------------------------------------------
@@ -180,7 +145,7 @@ def _cmd_up(args: argparse.Namespace, settings: CliSettings) -> int:
         with open_client(settings) as client:
             migrate(client)
             summary = load_corpus(client, [CORPUS_DIR], batch_size=settings.graph.batch_size)
-        out.print(_summary_table(summary))
+        out.print(summary_table(summary))
         _serve(settings)
     except KeyboardInterrupt:
         pass

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from api.settings import ApiSettings
 from graph import GraphClient, GraphSettings, LocalServerSettings, open_driver
+from loaders import LoadSummary
 
 __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_FAILED",
     "CliSettings",
     "err",
+    "load_progress",
     "open_client",
     "out",
+    "summary_table",
 ]
 
 EXIT_FAILED = 1
@@ -47,3 +52,35 @@ def open_client(settings: CliSettings) -> Iterator[GraphClient]:
         )
     finally:
         driver.close()
+
+
+def summary_table(summary: LoadSummary) -> Table:
+    verb = "would be" if summary.dry_run else ""
+    table = Table(title=f"Load summary{' (dry run: nothing written)' if summary.dry_run else ''}")
+    for column in ("", f"created {verb}".strip(), f"updated {verb}".strip(), "unchanged"):
+        table.add_column(column, justify="right" if column else "left")
+    for name, counts in sorted(summary.labels.items()):
+        table.add_row(f":{name}", str(counts.created), str(counts.updated), str(counts.unchanged))
+    for name, counts in sorted(summary.types.items()):
+        table.add_row(f"[:{name}]", str(counts.created), str(counts.updated), str(counts.unchanged))
+    return table
+
+
+@contextmanager
+def load_progress() -> Iterator[Callable[[int, int], None]]:
+    bar = Progress(
+        TextColumn("loading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+    task = bar.add_task("load", total=None)
+
+    def update(done: int, total: int) -> None:
+        bar.update(task, completed=done, total=total)
+
+    with bar:
+        yield update

@@ -10,7 +10,7 @@ from loaders.corpus import (
     read_and_validate,
     validate_records,
 )
-from loaders.errors import InvalidInputError, LoaderError, LoadFailedError, Problem
+from loaders.errors import InvalidInputError, LoaderError, LoadFailedError, Problem, RefusedError
 from loaders.write import Counts, LoadSummary, plan_and_write
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "LoadSummary",
     "LoaderError",
     "Problem",
+    "RefusedError",
     "collect_files",
     "load_corpus",
     "plan_and_write",

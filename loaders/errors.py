@@ -2,7 +2,8 @@
 
 LoaderError
 ├── InvalidInputError    the input is wrong; ``problems`` lists each place (file, line, field)
-└── LoadFailedError      the input was valid but writing it failed (nothing was written)
+├── LoadFailedError      the input was valid but writing it failed (nothing was written)
+└── RefusedError         the target graph is not one this load may write to
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["InvalidInputError", "LoadFailedError", "LoaderError", "Problem"]
+__all__ = ["InvalidInputError", "LoadFailedError", "LoaderError", "Problem", "RefusedError"]
 
 
 @dataclass(frozen=True, order=True)
@@ -51,3 +52,7 @@ class InvalidInputError(LoaderError):
 
 class LoadFailedError(LoaderError):
     """Writing failed (Neo4j down, a constraint); the transaction was rolled back."""
+
+
+class RefusedError(LoaderError):
+    """The graph holds data this load must not mix with (nothing was written)."""

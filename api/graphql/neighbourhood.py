@@ -51,6 +51,12 @@ class Elements:
     nodes: list[ElementNode]
     edges: list[ElementEdge]
     elements: JSON
+    hubs: int = strawberry.field(
+        default=0,
+        description="How many members are hubs (more than 1,000 relationships): a hub lends "
+        "only a sample of its neighbours, and a relationship between two hubs appears only "
+        "when the expansion crossed it.",
+    )
 
 
 def _kind(props: dict[str, Any]) -> str:
@@ -99,4 +105,5 @@ def build_elements(graph: Subgraph) -> Elements:
         "nodes": [{"data": vars(n.data)} for n in nodes],
         "edges": [{"data": vars(e.data)} for e in edges],
     }
-    return Elements(nodes=nodes, edges=edges, elements=cast(JSON, as_json))
+    hubs = int(graph.extra.get("hubs", 0))
+    return Elements(nodes=nodes, edges=edges, elements=cast(JSON, as_json), hubs=hubs)

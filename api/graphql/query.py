@@ -28,13 +28,15 @@ from api.graphql.pagination import (
 )
 from api.graphql.research import ResearchFields
 from api.graphql.selection import relation_depth, selects
-from schema import CAUSAL_TYPES, CausalDirection
+from schema import CAUSAL_TYPES, CausalDirection, Label, id_prefix
 
 __all__ = ["Query"]
 
 MAX_CHAINS = 50
 MAX_HOPS = 6
 MAX_NEIGHBOURS = 500
+#: How many relationships one node lends to the next ring of a neighbourhood (a hub's sample).
+NEIGHBOUR_FANOUT = 1_000
 MAX_TIMELINE = 1000
 MAX_SEARCH = 100
 
@@ -106,6 +108,7 @@ def _list_resolver(kind: NodeKind, cls: type[Node]) -> Callable[..., Connection[
             f"page_{order.value}",
             relation_depth(nodes_selection),
             label=kind.value,
+            prefix=id_prefix(Label(kind.value)) + ":",
             text=f.text,
             country=f.country,
             **{"from": f.date_from},
@@ -289,6 +292,7 @@ class _Query(ResearchFields, AnalyticsFields):
             depth=depth,
             relTypes=[t.value for t in rel_types or []],
             limit=limit,
+            fanout=NEIGHBOUR_FANOUT,
         )
         if not graph.extra["found"]:
             raise _not_found("node", str(id))

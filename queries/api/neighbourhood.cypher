@@ -1,21 +1,72 @@
-// neighbourhood(id, depth, relTypes, limit): nodes within $depth hops (1..3) of $id, over
-// relationships of $relTypes (all when empty), nearest first, at most $limit nodes, with
-// every relationship among them.
+// neighbourhood(id, depth, relTypes, limit, fanout): nodes within $depth hops (1..3) of $id
+// over relationships of $relTypes (all when empty), nearest first and then by id, at most
+// $limit nodes, with the relationships among them.
+// Bounded at any size: each node reached lends at most $fanout of its relationships to the
+// next ring, so a hub with 200,000 events costs $fanout, not 200,000 (below $fanout the
+// answer is exact). A ring is expanded only while the nodes found are fewer than $limit.
+// Relationships among the members are those the rings crossed, plus every one a member of
+// degree <= $fanout has to another member; one between two hubs that no ring crossed is left
+// out (the answer says how many members are hubs).
 OPTIONAL MATCH (center:Entity {id: $id})
-CALL (center) {
-  MATCH p = (center)-[rels*1..3]-(other)
-  WHERE size(rels) <= $depth
-    AND all(r IN rels WHERE size($relTypes) = 0 OR type(r) IN $relTypes)
-  WITH other, min(size(rels)) AS distance
-  ORDER BY distance, other.id
-  LIMIT $limit
-  RETURN collect(other) AS others
+OPTIONAL CALL (center) {
+  WITH center WHERE center IS NOT NULL
+  CALL (center) {
+    MATCH (center)-[r]-(n)
+    WHERE size($relTypes) = 0 OR type(r) IN $relTypes
+    WITH r, n LIMIT $fanout
+    WITH DISTINCT n, collect(r) AS via
+    ORDER BY n.id
+    LIMIT $limit
+    RETURN collect(n) AS ring1, reduce(a = [], x IN collect(via) | a + x) AS crossed1
+  }
+  CALL (center, ring1) {
+    WITH center, ring1 WHERE $depth >= 2 AND size(ring1) < $limit
+    UNWIND ring1 AS m
+    CALL (m) {
+      MATCH (m)-[r]-(n)
+      WHERE size($relTypes) = 0 OR type(r) IN $relTypes
+      RETURN r, n LIMIT $fanout
+    }
+    WITH n, r WHERE n <> center AND NOT n IN ring1
+    WITH DISTINCT n, collect(r) AS via
+    ORDER BY n.id
+    LIMIT $limit
+    RETURN collect(n) AS ring2, reduce(a = [], x IN collect(via) | a + x) AS crossed2
+  }
+  CALL (center, ring1, ring2) {
+    WITH center, ring1, ring2 WHERE $depth >= 3 AND size(ring1) + size(ring2) < $limit
+    UNWIND ring2 AS m
+    CALL (m) {
+      MATCH (m)-[r]-(n)
+      WHERE size($relTypes) = 0 OR type(r) IN $relTypes
+      RETURN r, n LIMIT $fanout
+    }
+    WITH n, r WHERE n <> center AND NOT n IN ring1 AND NOT n IN ring2
+    WITH DISTINCT n, collect(r) AS via
+    ORDER BY n.id
+    LIMIT $limit
+    RETURN collect(n) AS ring3, reduce(a = [], x IN collect(via) | a + x) AS crossed3
+  }
+  RETURN ([center] + ring1 + ring2 + ring3)[0..$limit + 1] AS members,
+         crossed1 + crossed2 + crossed3 AS crossed
 }
-WITH center, CASE WHEN center IS NULL THEN [] ELSE [center] + others END AS members
+WITH center, coalesce(members, []) AS members, coalesce(crossed, []) AS crossed
 CALL (members) {
   UNWIND members AS a
-  MATCH (a)-[r]->(b)
-  WHERE b IN members AND (size($relTypes) = 0 OR type(r) IN $relTypes)
-  RETURN collect(r) AS among
+  CALL (a, members) {
+    WITH a, members WHERE COUNT { (a)--() } <= $fanout
+    MATCH (a)-[r]->(b)
+    WHERE b IN members AND (size($relTypes) = 0 OR type(r) IN $relTypes)
+    RETURN r
+    UNION
+    WITH a, members WHERE COUNT { (a)--() } <= $fanout
+    MATCH (a)<-[r]-(b)
+    WHERE b IN members AND (size($relTypes) = 0 OR type(r) IN $relTypes)
+    RETURN r
+  }
+  RETURN collect(DISTINCT r) AS scanned
 }
-WITH members AS roots, among AS seedRels, {found: center IS NOT NULL} AS extra
+WITH members AS roots,
+     [r IN crossed WHERE startNode(r) IN members AND endNode(r) IN members] + scanned AS seedRels,
+     {found: center IS NOT NULL,
+      hubs: size([m IN members WHERE COUNT { (m)--() } > $fanout])} AS extra

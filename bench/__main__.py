@@ -1,0 +1,90 @@
+"""``make bench`` (``python -m bench``): every benchmark in one run, on this machine.
+
+1. API overhead on the corpus: GraphQL over HTTP against the same Cypher via the driver.
+2. Loading: the batched loader against row-at-a-time MERGE on the same rows.
+3. Growth: the same queries at synthetic scales (default 1, 10, 100, 1000), one growing
+   database; load rows/s at each size.
+4. Concurrency: 32 clients for 30 s against /graphql at the largest scale.
+
+Each Neo4j is the benchmark's own (``.dyad/bench-neo4j``, Bolt port 7697, heap and page
+cache 4 GiB). Results: ``bench/results/bench.json`` and ``bench/results/bench.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from typing import Any
+
+from bench.api_overhead import on_the_corpus
+from bench.concurrency import hammer
+from bench.growth import grow, synthetic_cases
+from bench.harness import RESULTS, ROOT, bench_client, machine, served_api
+from bench.loading import batched_against_row_at_a_time
+from bench.report import markdown
+from graph import migrate
+
+HOME = ROOT / ".dyad" / "bench-neo4j"
+
+
+def _scales(text: str) -> list[int]:
+    scales = [int(part) for part in text.split(",") if part.strip()]
+    if not scales or any(s < 1 for s in scales) or scales != sorted(set(scales)):
+        raise argparse.ArgumentTypeError("scales: rising whole numbers, e.g. 1,10,100,1000")
+    return scales
+
+
+def _say(text: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--scales", type=_scales, default=[1, 10, 100, 1000])
+    parser.add_argument("--iterations", type=int, default=60)
+    parser.add_argument("--warmup", type=int, default=10)
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--seconds", type=float, default=30.0)
+    args = parser.parse_args(argv)
+    report: dict[str, Any] = {
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "neo4j": {"heap": "4g", "pagecache": "4g"},
+    }
+    _say("API overhead on the corpus")
+    report["api_overhead"] = on_the_corpus(HOME, iterations=args.iterations, warmup=args.warmup)
+    with bench_client(HOME, fresh=True) as (client, bolt_uri):
+        _say("loading: batched against row-at-a-time")
+        report["loading"] = batched_against_row_at_a_time(client)
+        migrate(client)
+        with served_api(bolt_uri) as url:
+            _say(f"growth over scales {args.scales}")
+            report["growth"] = grow(
+                client,
+                url,
+                args.scales,
+                iterations=args.iterations,
+                warmup=args.warmup,
+                on_step=lambda step: _say(
+                    f"scale {step['scale']}: {step['nodes']:,} nodes, "
+                    f"{step['relationships']:,} relationships, "
+                    f"{step['load_rows_per_s']:,} rows/s"
+                ),
+            )
+            _say(f"concurrency: {args.clients} clients for {args.seconds:.0f} s")
+            report["concurrency"] = hammer(
+                url, synthetic_cases(), clients=args.clients, seconds=args.seconds
+            ) | {"scale": args.scales[-1]}
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "bench.json").write_text(json.dumps(report, indent=2, default=str) + "\n")
+    table = markdown(report)
+    (RESULTS / "bench.md").write_text(table)
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""Growth: the same queries at synthetic scales 1, 10, 100, 1000 on one growing database.
+
+The synthetic world at a larger scale contains the smaller one (``loaders.synth``), so each
+step loads only the new blocks (timed: rows per second at that size) and then times the
+cases over HTTP and through the driver. Latency is reported relative to scale 1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from typing import Any
+
+import httpx
+
+from bench.harness import (
+    Case,
+    chains_case,
+    compare,
+    neighbourhood_case,
+    policies_case,
+    search_case,
+)
+from graph import GraphClient
+from loaders.synth import Anchors, load_synthetic
+
+__all__ = ["grow", "synthetic_cases"]
+
+
+def synthetic_cases() -> list[Case]:
+    """The four benchmarked root fields, anchored on ids that exist at every scale."""
+    return [
+        chains_case(Anchors.statement, Anchors.home),
+        neighbourhood_case(Anchors.hub),
+        search_case("rare earth export controls"),
+        policies_case(Anchors.home, dt.date(2024, 1, 1)),
+    ]
+
+
+def grow(
+    client: GraphClient,
+    url: str,
+    scales: list[int],
+    *,
+    iterations: int,
+    warmup: int,
+    on_step: Any = None,
+) -> list[dict[str, Any]]:
+    """Load each scale in turn and time every case there."""
+    steps: list[dict[str, Any]] = []
+    loaded = 0
+    with httpx.Client(timeout=120) as http:
+        for scale in scales:
+            started = time.perf_counter()
+            summary = load_synthetic(client, scale, first_block=loaded)
+            seconds = time.perf_counter() - started
+            rows = sum(c.created for c in (*summary.labels.values(), *summary.types.values()))
+            loaded = scale
+            size = client.read("bench/size")[0]
+            step = {
+                "scale": scale,
+                "nodes": size["nodes"],
+                "relationships": size["relationships"],
+                "load_rows": rows,
+                "load_s": round(seconds, 1),
+                "load_rows_per_s": round(rows / seconds),
+                "cases": [
+                    compare(client, http, url, case, iterations=iterations, warmup=warmup)
+                    for case in synthetic_cases()
+                ],
+            }
+            steps.append(step)
+            if on_step:
+                on_step(step)
+    base = {c["case"]: c for c in steps[0]["cases"]}
+    for step in steps:
+        for case in step["cases"]:
+            first = base[case["case"]]
+            case["cypher_growth"] = round(
+                case["cypher"]["median_ms"] / first["cypher"]["median_ms"], 2
+            )
+            case["http_growth"] = round(case["http"]["median_ms"] / first["http"]["median_ms"], 2)
+    return steps

@@ -1,0 +1,286 @@
+"""What every benchmark shares: a Neo4j of its own, a served API, cases and timing.
+
+A case is one GraphQL request and the Cypher the API sends for it, with that Cypher's
+parameters, so the two can be timed side by side (interleaved, in one run) and checked to
+give the same answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+import queries
+from api.graphql.context import MAX_RELATIONS_PER_NODE
+from api.graphql.query import NEIGHBOUR_FANOUT
+from graph import GraphClient, GraphSettings, LocalServer, LocalServerSettings, open_driver
+from schema import CAUSAL_TYPES, CausalDirection
+
+__all__ = [
+    "BASE",
+    "RESULTS",
+    "ROOT",
+    "Case",
+    "bench_client",
+    "compare",
+    "machine",
+    "served_api",
+    "summary",
+    "timed",
+]
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+FORWARD = [t.value for t, d in CAUSAL_TYPES.items() if d is CausalDirection.FORWARD]
+BACKWARD = [t.value for t, d in CAUSAL_TYPES.items() if d is CausalDirection.BACKWARD]
+#: Parameters every API query takes (its shared tail), as the API passes them.
+BASE: dict[str, Any] = {"relDepth": 0, "relLimit": MAX_RELATIONS_PER_NODE}
+
+
+@dataclass
+class Case:
+    """One GraphQL request and the Cypher the API runs for it."""
+
+    name: str
+    graphql: str
+    cypher: str
+    params: dict[str, Any]
+    #: The node ids the HTTP answer names, to check both sides agree.
+    http_ids: Callable[[dict[str, Any]], set[str]] = field(default=lambda body: set())
+
+
+def chains_case(start: str, to_country: str) -> Case:
+    return Case(
+        "causalChains",
+        f"""{{ causalChains(from: "{start}", toKind: INDUSTRY, toCountry: "{to_country}",
+             maxHops: 6, first: 10) {{
+             score hops steps {{ cause {{ id name }} effect {{ id name }} relation confidence
+             status sources {{ id title url }} }} }} }}""",
+        "causal_chains",
+        BASE
+        | {
+            "from": start,
+            "toLabel": "Industry",
+            "toCountry": to_country,
+            "maxHops": 6,
+            "minConfidence": 0.0,
+            "asOf": None,
+            "limit": 10,
+            "forwardTypes": FORWARD,
+            "backwardTypes": BACKWARD,
+        },
+        lambda body: {
+            node["id"]
+            for chain in body["data"]["causalChains"]
+            for step in chain["steps"]
+            for node in (step["cause"], step["effect"])
+        },
+    )
+
+
+def neighbourhood_case(center: str) -> Case:
+    return Case(
+        "neighbourhood",
+        f'{{ neighbourhood(id: "{center}", depth: 2, limit: 200) {{ elements }} }}',
+        "neighbourhood",
+        BASE | {"id": center, "depth": 2, "relTypes": [], "limit": 200, "fanout": NEIGHBOUR_FANOUT},
+        lambda body: {e["data"]["id"] for e in body["data"]["neighbourhood"]["elements"]["nodes"]},
+    )
+
+
+def search_case(text: str) -> Case:
+    words = text.split()
+    return Case(
+        "search",
+        f'{{ search(text: "{text}", first: 20) {{ score node {{ id name kind }} }} }}',
+        "search",
+        BASE
+        | {
+            "query": " ".join(f"({w}^3 OR {w}*^2 OR {w}~1)" for w in words),
+            "kinds": [],
+            "limit": 20,
+        },
+        lambda body: {hit["node"]["id"] for hit in body["data"]["search"]},
+    )
+
+
+def policies_case(country: str, since: dt.date) -> Case:
+    return Case(
+        "policies (filtered list)",
+        f"""{{ policies(filter: {{country: "{country}", from: "{since.isoformat()}"}},
+             sort: DATE, first: 20) {{
+             totalCount nodes {{ id name ... on Policy {{ announced legalRef }} }} }} }}""",
+        "page_asc",
+        BASE
+        | {
+            "label": "Policy",
+            "prefix": "policy:",
+            "text": None,
+            "country": country,
+            "from": since,
+            "to": None,
+            "status": None,
+            "minConfidence": None,
+            "sort": "date",
+            "afterKey": None,
+            "afterId": None,
+            "limit": 20,
+            "withTotal": True,
+        },
+        lambda body: {node["id"] for node in body["data"]["policies"]["nodes"]},
+    )
+
+
+def timed(fn: Callable[[], object]) -> float:
+    """Milliseconds one call takes."""
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
+def summary(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+
+    def at(q: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 3)
+
+    return {
+        "median_ms": round(statistics.median(ordered), 3),
+        "p95_ms": at(0.95),
+        "p99_ms": at(0.99),
+    }
+
+
+def machine() -> dict[str, Any]:
+    def first_line(*command: str) -> str:
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+        except OSError:
+            return "unknown"
+        return ((done.stdout or done.stderr).splitlines() or ["unknown"])[0]
+
+    memory = "unknown"
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kb = int(meminfo.read_text().split()[1])
+        memory = f"{kb / 1024 / 1024:.1f} GiB"
+    return {
+        "cpus": os.cpu_count(),
+        "memory": memory,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "java": first_line("java", "-version"),
+    }
+
+
+@contextmanager
+def bench_client(
+    home: Path, *, fresh: bool, heap: str = "4g", pagecache: str = "4g", port: int = 7697
+) -> Iterator[tuple[GraphClient, str]]:
+    """A Neo4j of the benchmark's own (its own data folder and port), and a client on it.
+
+    ``fresh`` starts from an empty database (the data folder is removed first).
+    """
+    if fresh and (home / "data").exists():
+        shutil.rmtree(home / "data")
+    server = LocalServer(
+        LocalServerSettings(
+            home=home, bolt_port=port, http_port=0, heap=heap, pagecache=pagecache,
+            exit_with_parent=True,
+        )
+    )  # fmt: skip
+    server.start()
+    driver = open_driver(GraphSettings(), server.bolt_uri)
+    try:
+        yield GraphClient(driver), server.bolt_uri
+    finally:
+        driver.close()
+        server.stop()
+
+
+@contextmanager
+def served_api(bolt_uri: str, port: int = 8797) -> Iterator[str]:
+    """``dyad serve`` against ``bolt_uri``, in its own process; yields the /graphql URL."""
+    env = os.environ | {"NEO4J_URI": bolt_uri, "DYAD_PORT": str(port)}
+    api = subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "serve"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        with httpx.Client(timeout=5) as http:
+            while True:
+                try:
+                    http.get(f"http://127.0.0.1:{port}/healthz")
+                    break
+                except httpx.TransportError:
+                    if time.monotonic() > deadline or api.poll() is not None:
+                        raise RuntimeError("dyad serve did not come up") from None
+                    time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}/graphql"
+    finally:
+        api.terminate()
+        api.wait(timeout=30)
+
+
+def compare(
+    client: GraphClient,
+    http: httpx.Client,
+    url: str,
+    case: Case,
+    *,
+    iterations: int,
+    warmup: int,
+) -> dict[str, Any]:
+    """Time the Cypher through the driver and the GraphQL request over HTTP, interleaved."""
+    text = queries.api_query(case.cypher)
+
+    def direct() -> list[dict[str, Any]]:
+        return client.read_text(text, case.params)
+
+    def over_http() -> dict[str, Any]:
+        body: dict[str, Any] = http.post(url, json={"query": case.graphql}).json()
+        if "errors" in body:
+            raise RuntimeError(f"{case.name}: {body['errors']}")
+        return body
+
+    rows, body = direct(), over_http()
+    cypher_ids = set(rows[0]["roots"]) if rows else set()
+    same = case.http_ids(body) <= {n["id"] for n in rows[0]["nodes"]} if rows else False
+    if case.name != "causalChains":  # chains name the start too, which the steps also do
+        same = same and case.http_ids(body) == cypher_ids
+    for _ in range(warmup):
+        direct()
+        over_http()
+    cypher_ms: list[float] = []
+    http_ms: list[float] = []
+    for _ in range(iterations):
+        cypher_ms.append(timed(direct))
+        http_ms.append(timed(over_http))
+    c, h = summary(cypher_ms), summary(http_ms)
+    return {
+        "case": case.name,
+        "iterations": iterations,
+        "same_answer": same,
+        "answer_size": len(cypher_ids),
+        "cypher": c,
+        "http": h,
+        "median_ratio": round(h["median_ms"] / c["median_ms"], 3),
+        "p95_ratio": round(h["p95_ms"] / c["p95_ms"], 3),
+    }

@@ -1,0 +1,96 @@
+"""The markdown tables of a ``make bench`` report (bench/results/bench.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["markdown"]
+
+
+def _overhead(rows: list[dict[str, Any]]) -> list[str]:
+    lines = [
+        "| root field | same answer | Cypher via driver: median (p95) ms "
+        "| GraphQL over HTTP: median (p95) ms | ratio of medians |",
+        "|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['case']} | {'yes' if r['same_answer'] else 'NO'} "
+            f"| {r['cypher']['median_ms']:.2f} ({r['cypher']['p95_ms']:.2f}) "
+            f"| {r['http']['median_ms']:.2f} ({r['http']['p95_ms']:.2f}) "
+            f"| {r['median_ratio']:.2f}× |"
+        )
+    return lines
+
+
+def markdown(report: dict[str, Any]) -> str:
+    m = report["machine"]
+    out = [
+        f"# make bench — {report['when']}",
+        "",
+        f"Machine: {m['cpus']} CPUs, {m['memory']}, {m['platform']}, Python {m['python']}, "
+        f"{m['java']}; Neo4j heap {report['neo4j']['heap']}, page cache "
+        f"{report['neo4j']['pagecache']}.",
+        "",
+        "## API overhead on the corpus",
+        "",
+        *_overhead(report["api_overhead"]),
+    ]
+    load = report.get("loading")
+    if load:
+        out += [
+            "",
+            "## Loading: batched against row-at-a-time MERGE (same rows, same graph: "
+            f"{'yes' if load['same_graph'] else 'NO'})",
+            "",
+            "| rows | batched s (rows/s) | row-at-a-time s (rows/s) | ratio |",
+            "|---|---|---|---|",
+            f"| {load['rows']:,} | {load['batched_s']} ({load['batched_rows_per_s']:,}) "
+            f"| {load['row_at_a_time_s']} ({load['row_at_a_time_rows_per_s']:,}) "
+            f"| {load['ratio']}× |",
+        ]
+    growth = report.get("growth")
+    if growth:
+        out += [
+            "",
+            "## Growth: one database grown scale by scale",
+            "",
+            "| scale | nodes | relationships | rows loaded | load s | rows/s |",
+            "|---|---|---|---|---|---|",
+        ]
+        for step in growth:
+            out.append(
+                f"| {step['scale']} | {step['nodes']:,} | {step['relationships']:,} "
+                f"| {step['load_rows']:,} | {step['load_s']} | {step['load_rows_per_s']:,} |"
+            )
+        out += [
+            "",
+            "| scale | root field | answer size | driver median ms | HTTP median ms "
+            "| HTTP/driver | driver growth | HTTP growth |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
+        for step in growth:
+            for c in step["cases"]:
+                out.append(
+                    f"| {step['scale']} | {c['case']} | {c['answer_size']} "
+                    f"| {c['cypher']['median_ms']:.2f} | {c['http']['median_ms']:.2f} "
+                    f"| {c['median_ratio']:.2f}× | {c['cypher_growth']:.2f}× "
+                    f"| {c['http_growth']:.2f}× |"
+                )
+        last = growth[-1]
+        out += ["", f"### API overhead at scale {last['scale']}", "", *_overhead(last["cases"])]
+    conc = report.get("concurrency")
+    if conc:
+        out += [
+            "",
+            f"## Concurrency: {conc['clients']} clients for {conc['seconds']} s "
+            f"at scale {conc['scale']}",
+            "",
+            "| requests | throughput /s | p50 ms | p99 ms | errors |",
+            "|---|---|---|---|---|",
+            f"| {conc['requests']:,} | {conc['throughput_per_s']} | {conc['p50_ms']} "
+            f"| {conc['p99_ms']} | {conc['errors']} |",
+        ]
+        if conc["errors_by_kind"]:
+            out += ["", f"Errors: {conc['errors_by_kind']}"]
+    return "\n".join(out) + "\n"
