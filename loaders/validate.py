@@ -47,7 +47,7 @@ def _describe(item: RawItem) -> str:
     if item.kind == RELATIONSHIPS:
         return f"{data.get('start', '?')} -[{data.get('type', '?')}]-> {data.get('end', '?')}"
     node_id = data.get("id")
-    return str(node_id) if node_id else f"{item.kind[:-1]} without id"
+    return str(node_id) if node_id else f"{KINDS[item.kind].value} without id"
 
 
 def _problems_from(item: RawItem, error: ValidationError) -> list[Problem]:

@@ -11,9 +11,11 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from loaders.errors import Problem
 
-__all__ = ["MAX_FILE_BYTES", "RawItem", "read_yaml_items"]
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "RawItem", "read_yaml_items"]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Corpus files nest five levels deep; far deeper nesting would exhaust Python's stack.
+MAX_DEPTH = 50
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,8 @@ class RawItem:
 
 
 class _Loader(yaml.SafeLoader):
-    """Safe YAML without aliases (no alias bombs, and every value is written where it is used).
+    """Safe YAML without aliases (no alias bombs, and every value is written where it is used)
+    and no deeper than ``MAX_DEPTH`` (no stack overflow).
 
     Dates stay text, so that the schema reads them, and reports a bad one with its field.
     """
@@ -41,13 +44,26 @@ class _Loader(yaml.SafeLoader):
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.depth = 0
+
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(
                 None, None, "aliases (*name) are not allowed in corpus files", event.start_mark
             )
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH:
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, f"nested deeper than {MAX_DEPTH} levels", event.start_mark
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def _line(node: Node) -> int:
@@ -142,8 +158,43 @@ def _read_item(name: str, kind: str, node: Node) -> tuple[RawItem | None, list[P
     constructor = _Loader("")
     try:
         data = constructor.construct_mapping(node, deep=True)
-    except yaml.YAMLError as exc:
-        return None, [Problem(name, _line(node), kind, f"invalid value: {exc}")]
+    except yaml.MarkedYAMLError as exc:  # a tag PyYAML's safe loader refuses
+        mark = exc.problem_mark or exc.context_mark or node.start_mark
+        message = f"invalid value: {exc.problem or exc.context}"
+        return None, [Problem(name, mark.line + 1, kind, message, mark.column + 1)]
+    except (yaml.YAMLError, ValueError) as exc:  # a number of more than 4300 digits
+        key, line = _failing_field(node)
+        reason = str(exc).split(";")[0]
+        return None, [Problem(name, line, kind, f"invalid value of {key!r}: {reason}")]
     finally:
         constructor.dispose()
+    for field_name, value in data.items():
+        if _holds_nul(value):
+            line = field_lines.get(str(field_name), _line(node))
+            message = f"field {field_name!r} holds a NUL character"
+            return None, [Problem(name, line, kind, message)]
     return RawItem(name, kind, _line(node), {str(k): v for k, v in data.items()}, field_lines), []
+
+
+def _failing_field(node: MappingNode) -> tuple[str, int]:
+    """The first field of ``node`` whose value cannot be constructed, and its line."""
+    for key_node, value_node in node.value:
+        constructor = _Loader("")
+        try:
+            constructor.construct_object(value_node, deep=True)
+        except (yaml.YAMLError, ValueError):
+            return str(key_node.value), _line(key_node)
+        finally:
+            constructor.dispose()
+    return "?", _line(node)
+
+
+def _holds_nul(value: Any) -> bool:
+    """A NUL character written as an escape (``"\\0"``), which the byte check cannot see."""
+    if isinstance(value, str):
+        return "\0" in value
+    if isinstance(value, list | tuple):
+        return any(_holds_nul(v) for v in value)
+    if isinstance(value, dict):
+        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
+    return False

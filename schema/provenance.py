@@ -49,6 +49,10 @@ class Provenance(BaseModel):
 
     @model_validator(mode="after")
     def _validity_in_order(self) -> Provenance:
+        for name in ("valid_from", "valid_to"):
+            day = getattr(self, name)
+            if day is not None and not 1800 <= day.year <= 2100:
+                raise ValueError(f"{name} out of range 1800..2100: {day.isoformat()}")
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise ValueError("valid_to is before valid_from")
         return self

@@ -1,16 +1,37 @@
-"""Dumps keep every value's type; restores are all or nothing and refuse to mix into a graph."""
+"""Dumps keep every value's type; restores are all or nothing, refuse to mix into a graph,
+and survive Neo4j being killed in the middle."""
 
 from __future__ import annotations
 
 import json
+import os
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from neo4j import Driver
 
-from graph import GraphClient, fingerprint
+from graph import (
+    GraphClient,
+    GraphError,
+    GraphSettings,
+    LocalServer,
+    LocalServerSettings,
+    fingerprint,
+    migrate,
+    open_driver,
+)
+from graph.client import Record, WriteBatch
 from graph.dump import dump, restore
 from graph.research_errors import RestoreError
+from loaders import load_corpus
+from tests.conftest import ROOT, free_port
+
+MINI = ROOT / "tests" / "data" / "mini_corpus.yaml"
 
 TYPED: list[dict[str, Any]] = [
     {"dyad_dump": 1, "nodes": 2, "relationships": 1},
@@ -130,3 +151,135 @@ def test_a_failed_forced_restore_leaves_the_graph_as_it_was(
     with pytest.raises(RestoreError, match="not in the dump"):
         restore(empty_client, broken, force=True)
     assert fingerprint(empty_client) == before
+
+
+def test_a_restore_refuses_a_graph_that_holds_data_without_force(
+    empty_client: GraphClient, tmp_path: Path
+) -> None:
+    load_corpus(empty_client, [MINI])
+    before = fingerprint(empty_client)
+    with pytest.raises(RestoreError) as caught:
+        restore(empty_client, _write(tmp_path / "typed.jsonl", TYPED))
+    assert str(caught.value) == (
+        "the database is not empty (5 nodes); restore refuses to mix a dump into it. "
+        "Use --force to delete everything first. Nothing was written."
+    )
+    assert fingerprint(empty_client) == before
+
+
+# -- Neo4j killed in the middle of a restore --------------------------------------------------
+
+
+@pytest.fixture
+def own_server(tmp_path: Path) -> Iterator[LocalServer]:
+    """A Neo4j of this test's own, which it may kill (the run's shared one it may not)."""
+    if os.environ.get("NEO4J_URI"):
+        pytest.skip("needs a local server it may kill")
+    server = LocalServer(
+        LocalServerSettings(
+            home=tmp_path / "neo4j",
+            bolt_port=free_port(),
+            http_port=0,
+            pagecache="64m",
+            exit_with_parent=True,
+        )
+    )
+    server.start()
+    yield server
+    server.stop()
+
+
+class _Signalling(WriteBatch):
+    """A restore's transaction that says when its first batch has been sent."""
+
+    def __init__(self, inner: WriteBatch, sent: threading.Event) -> None:
+        self._inner = inner
+        self._sent = sent
+
+    def run(self, name: str, **params: Any) -> list[Record]:
+        rows = self._inner.run(name, **params)
+        self._sent.set()
+        return rows
+
+
+class _WatchedClient(GraphClient):
+    def __init__(self, driver: Driver) -> None:
+        super().__init__(driver)
+        self.sent = threading.Event()
+
+    @contextmanager
+    def transaction(self, name: str = "write") -> Iterator[WriteBatch]:
+        with super().transaction(name) as batch:
+            yield _Signalling(batch, self.sent) if name == "dump/restore" else batch
+
+
+def _chain(count: int) -> list[dict[str, Any]]:
+    """A dump of ``count`` countries, each importing from the one before."""
+    source = {"id": "source:s", "name": "s", "title": "s", "publisher": "p", "citation": "c"}
+    items: list[dict[str, Any]] = [
+        {"dyad_dump": 1, "nodes": count + 1, "relationships": count - 1},
+        {"node": {"labels": ["Entity", "Source"], "properties": source}},
+    ]
+    items += [
+        {"node": {"labels": ["Country", "Entity"], "properties": {
+            "id": f"country:X{i}", "name": f"Land {i}", "iso3": "XXX", "sources": ["source:s"]}}}
+        for i in range(count)
+    ]  # fmt: skip
+    items += [
+        {"relationship": {"start": f"country:X{i}", "type": "IMPORTS_FROM", "end": f"country:X{i - 1}",
+                          "properties": {"key": "", "confidence": 0.5, "status": "unverified",
+                                         "sources": ["source:s"]}}}
+        for i in range(1, count)
+    ]  # fmt: skip
+    return items
+
+
+def test_a_restore_killed_midway_writes_nothing_and_completes_when_run_again(
+    own_server: LocalServer, tmp_path: Path
+) -> None:
+    driver = open_driver(GraphSettings(), own_server.bolt_uri)
+    client = _WatchedClient(driver)
+    try:
+        migrate(client)
+        restore(client, _write(tmp_path / "chain.jsonl", _chain(5000)))
+        original = tmp_path / "original.jsonl"
+        with original.open("w", encoding="utf-8") as handle:
+            dump(client, handle)
+        client.autocommit("graph/clear")
+        load_corpus(client, [MINI])
+        before = fingerprint(client)
+        client.sent.clear()  # the restore above sent batches too
+        failure: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                restore(client, original, force=True, batch_size=25)
+            except BaseException as exc:
+                failure.append(exc)
+
+        worker = threading.Thread(target=run)
+        worker.start()
+        assert client.sent.wait(timeout=60), "the restore never started writing"
+        assert worker.is_alive(), "the restore finished before the fault; make it larger"
+        pid = own_server.status().pid
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)  # 200 batches of nodes in one transaction: mid-way
+        worker.join(timeout=120)
+        assert not worker.is_alive()
+    finally:
+        driver.close()
+    assert failure, "the restore did not report the fault"
+    assert isinstance(failure[0], GraphError), failure[0]
+
+    own_server.start()
+    driver = open_driver(GraphSettings(), own_server.bolt_uri)
+    try:
+        restarted = GraphClient(driver)
+        assert fingerprint(restarted) == before  # one transaction: as it was, none of the dump
+        restore(restarted, original, force=True)
+        again = tmp_path / "again.jsonl"
+        with again.open("w", encoding="utf-8") as handle:
+            dump(restarted, handle)
+    finally:
+        driver.close()
+    assert again.read_bytes() == original.read_bytes()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -129,51 +130,136 @@ async def test_a_curator_creates_a_statement_validated_like_the_loader(
     assert fingerprint(empty_client) == before
 
 
+JSON_BODY = {"content-type": "application/json"}
+MEGABYTE = "a" * 1_000_000
+SEARCH_VARIABLE = "query($t: String!) { search(text: $t) { score } }"
+
+
 @pytest.mark.anyio
 @pytest.mark.parametrize(
     ("body", "headers", "status"),
     [
         (b'{"query": "{ __typename }"}', {"content-type": "text/plain"}, 415),
-        (b'[{"query": "{ __typename }"}]', {"content-type": "application/json"}, 400),
+        pytest.param(b'[{"query": "{ __typename }"}]', JSON_BODY, 400, id="batch of 1"),
+        pytest.param(
+            json.dumps([{"query": "{ countries { totalCount } }"}] * 1000).encode(),
+            JSON_BODY,
+            400,
+            id="batch of 1,000",
+        ),
         (
             b'{"query": "{ __typename }"}',
             {"content-type": "application/json", "accept": "text/csv"},
             406,
         ),
-        (
-            json.dumps({"query": "{ __typename }", "x": "a" * 300_000}).encode(),
-            {"content-type": "application/json"},
+        (json.dumps({"query": "{ __typename }", "x": "a" * 300_000}).encode(), JSON_BODY, 413),
+        pytest.param(
+            json.dumps({"query": f'{{ search(text: "{MEGABYTE}") {{ score }} }}'}).encode(),
+            JSON_BODY,
             413,
+            id="megabyte string argument",
+        ),
+        pytest.param(
+            json.dumps({"query": SEARCH_VARIABLE, "variables": {"t": MEGABYTE}}).encode(),
+            JSON_BODY,
+            413,
+            id="megabyte string variable",
         ),
     ],
 )
 async def test_requests_the_endpoint_refuses(
     graph_client: GraphClient, body: bytes, headers: dict[str, str], status: int
 ) -> None:
+    graph_client.round_trips = 0
+    started = time.monotonic()
     response = await _post(graph_client, body, **headers)
+    assert time.monotonic() - started < 5  # refused at the door: milliseconds, in fact
     assert response.status_code == status
     assert response.json()["errors"][0]["message"]
+    assert graph_client.round_trips == 0
+
+
+@pytest.mark.anyio
+async def test_a_deeply_nested_json_body_is_refused(graph_client: GraphClient) -> None:
+    body = b'{"query": "{ __typename }", "variables": {"x": ' + b"[" * 100_000 + b"]" * 100_000
+    response = await _post(graph_client, body + b"}}", **JSON_BODY)
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["message"] == "the request body is JSON nested too deeply"
+
+
+ALIASES_40 = " ".join(f"a{i}: __typename" for i in range(40))
+ALIASES_5_BY_10 = (
+    "{ " + " ".join(f"x{i}: countries {{ ...G }}" for i in range(5)) + " } "
+    "fragment G on CountryConnection { " + " ".join(f"t{i}: totalCount" for i in range(10)) + " }"
+)
+RELATIONS_8 = "relations { other { " * 8 + "id" + " } }" * 8
+FIRST_OUT_OF_RANGE = "`first` must be between 0 and 100"
 
 
 @pytest.mark.anyio
 @pytest.mark.parametrize(
-    ("query", "fragment"),
+    ("query", "status", "fragment"),
     [
-        ("{ " + " ".join(f"a{i}: __typename" for i in range(40)) + " }", "aliases"),
-        (
-            '{ node(id: "x") { ' + "relations { other { " * 8 + "id" + " } }" * 8 + " } }",
-            "exceeds maximum operation depth",
+        pytest.param("{ " + ALIASES_40 + " }", 400, "40 aliases", id="alias bomb"),
+        pytest.param(
+            "{ ...F } fragment F on Query { " + ALIASES_40 + " }",
+            400,
+            "40 aliases",
+            id="alias bomb in a fragment",
         ),
-        ("{ " + "__typename " * 5000 + "}", "token"),
+        pytest.param(ALIASES_5_BY_10, 400, "55 aliases", id="aliases multiplied by a fragment"),
+        pytest.param(
+            '{ node(id: "x") { ' + RELATIONS_8 + " } }",
+            400,
+            "exceeds maximum operation depth",
+            id="deep nesting",
+        ),
+        pytest.param(
+            '{ node(id: "x") { ...R } } fragment R on Node { ' + RELATIONS_8 + " }",
+            400,
+            "exceeds maximum operation depth",
+            id="deep nesting in a fragment",
+        ),
+        pytest.param("{ " + "__typename " * 5000 + "}", 400, "token", id="token bomb"),
+        pytest.param(
+            "{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }",
+            400,
+            "within itself",
+            id="fragment cycle",
+        ),
+        pytest.param(
+            "{ countries(first: 1000000000) { totalCount } }",
+            200,
+            FIRST_OUT_OF_RANGE,
+            id="first: 1000000000",
+        ),
+        pytest.param(
+            '{ search(text: "japan", first: 1000000000) { score } }',
+            200,
+            FIRST_OUT_OF_RANGE,
+            id="search first: 1000000000",
+        ),
+        pytest.param(
+            "{ countries(first: 10000000000) { totalCount } }",
+            400,
+            "non 32-bit signed integer",
+            id="first beyond Int",
+        ),
     ],
 )
 async def test_abusive_queries_are_refused_before_they_run(
-    graph_client: GraphClient, query: str, fragment: str
+    graph_client: GraphClient, query: str, status: int, fragment: str
 ) -> None:
+    """Refused while parsing or validating (400), or by the field before any Cypher runs
+    (200 with a BAD_USER_INPUT error at the field's path, as GraphQL over HTTP wants)."""
     graph_client.round_trips = 0
     response = await _post(graph_client, {"query": query})
-    assert response.status_code == 400
-    assert fragment in response.json()["errors"][0]["message"].lower()
+    assert response.status_code == status
+    body = response.json()
+    assert fragment in body["errors"][0]["message"], body
+    if status == 200:
+        assert body["data"] is None
+        assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     assert graph_client.round_trips == 0
 
 

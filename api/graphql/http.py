@@ -117,7 +117,7 @@ def _from_query_string(request: Request) -> _Params:
         if key in raw:
             try:
                 raw[key] = json.loads(raw[key])
-            except ValueError:
+            except (ValueError, RecursionError):
                 raise _Refused(400, f"`{key}` must be URL-encoded JSON") from None
     return _check_params(raw)
 
@@ -140,6 +140,8 @@ async def _from_body(request: Request) -> _Params:
         raw = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise _Refused(400, "the request body is not JSON") from None
+    except RecursionError:
+        raise _Refused(400, "the request body is JSON nested too deeply") from None
     return _check_params(raw)
 
 

@@ -7,16 +7,16 @@ graph's countries); partner ``0``/``W00``/``WLD`` is the World, kept as ``WLD``,
 denominator of import shares. Only HS codes ``schema.HS_MINERALS`` attributes to a mineral
 are kept; others are counted on the file's Source node as skipped. A flow's id is
 ``tradeflow:<reporter>-<partner>-<flow>-<hs>-<period>``; two rows with the same id are an
-error (a file with breakdowns by customs procedure or transport mode double counts).
+error (a file with breakdowns by customs procedure or transport mode double counts), and so
+is a row with more or fewer fields than the header.
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 
 from loaders.research_data.stream import FileContext, Item, RowError, build
-from loaders.research_data.values import header_key, integer, number
+from loaders.research_data.values import csv_fields, header_key, integer, number
 from schema import (
     SHARED_HS_CODES,
     WORLD,
@@ -55,10 +55,15 @@ class ComtradeReader:
 
     def __init__(self) -> None:
         self.at: dict[str, int] = {}
+        self.width = 0
         self.seen: dict[str, int] = {}
 
     def header(self, ctx: FileContext, line: int, text: str) -> bool:
-        names = [header_key(n) for n in next(csv.reader([text]))]
+        raw = csv_fields(text)
+        while raw and not raw[-1].strip():
+            raw.pop()  # stray trailing commas
+        self.width = len(raw)
+        names = [header_key(n) for n in raw]
         for field, candidates in _COLUMNS.items():
             for candidate in candidates:  # the first candidate present wins
                 if candidate in names:
@@ -100,7 +105,7 @@ class ComtradeReader:
         raise RowError(f"{role} is empty", index + 1)
 
     def row(self, ctx: FileContext, line: int, text: str) -> Iterable[Item]:
-        fields = next(csv.reader([text]))
+        fields = csv_fields(text, self.width)
 
         def col(field: str) -> str:
             index = self.at.get(field)
@@ -135,6 +140,7 @@ class ComtradeReader:
         columns = {
             "flow": at("flow"),
             "period": at("period") if col("period") else at("year"),
+            "year": at("period") if col("period") else at("year"),
             "value_usd": at("value"),
             "net_weight_kg": at("net"),
             "hs_code": at("hs"),

@@ -1,12 +1,15 @@
 """Reading research files as they come: plain or zipped, line by line, with their hash.
 
 Lines are read as bytes and decoded one by one, so a bad byte is reported with its line.
+A UTF-8 byte-order mark before the first line is dropped; a NUL byte (a binary or UTF-16
+file) and a line longer than ``MAX_LINE_BYTES`` are problems of their line.
 """
 
 from __future__ import annotations
 
 import hashlib
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,9 +17,13 @@ from typing import IO
 
 from loaders.errors import InvalidInputError, Problem
 
-__all__ = ["count_lines", "file_sha256", "numbered_lines", "open_binary"]
+__all__ = ["MAX_LINE_BYTES", "count_lines", "file_sha256", "numbered_lines", "open_binary"]
 
 _CHUNK = 1 << 20
+#: No row of these formats comes near this; a longer line is not one of their rows, and is
+#: not read into memory whole.
+MAX_LINE_BYTES = 1 << 20
+_BOM = b"\xef\xbb\xbf"
 
 
 @contextmanager
@@ -38,8 +45,19 @@ def open_binary(path: Path) -> Iterator[IO[bytes]]:
             raise InvalidInputError(
                 [Problem(str(path), 0, "", f"a zip must hold one file, not {len(members)}")]
             )
-        with archive.open(members[0]) as handle:
-            yield handle
+        try:
+            member = archive.open(members[0])
+        except (RuntimeError, NotImplementedError) as exc:  # encrypted, unknown compression
+            raise InvalidInputError(
+                [Problem(str(path), 0, "", f"cannot read the file in the zip: {exc}")]
+            ) from exc
+        with member as handle:
+            try:
+                yield handle
+            except (zipfile.BadZipFile, zlib.error, EOFError) as exc:  # damaged or cut short
+                raise InvalidInputError(
+                    [Problem(str(path), 0, "", f"the zip is damaged: {exc}")]
+                ) from exc
 
 
 def count_lines(path: Path) -> int:
@@ -62,13 +80,42 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def numbered_lines(path: Path, problems: list[Problem]) -> Iterator[tuple[int, str]]:
-    """(line number from 1, text without its line ending); undecodable lines become problems."""
+def numbered_lines(
+    path: Path, problems: list[Problem], max_problems: int = 200
+) -> Iterator[tuple[int, str]]:
+    """(line number from 1, text without its line ending); bad lines become problems.
+
+    Reading stops at a NUL byte (the file is not text) or at ``max_problems`` problems.
+    """
+    name = str(path)
     with open_binary(path) as handle:
-        for number, raw in enumerate(handle, 1):
+        number = 0
+        while len(problems) < max_problems and (raw := handle.readline(MAX_LINE_BYTES + 1)):
+            number += 1
+            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                while (rest := handle.readline(_CHUNK)) and not rest.endswith(b"\n"):
+                    pass  # skip the rest of the line without holding it
+                problems.append(
+                    Problem(name, number, "", f"the line is longer than {MAX_LINE_BYTES:,} bytes")
+                )
+                continue
+            if number == 1:
+                raw = raw.removeprefix(_BOM)
+            nul = raw.find(b"\0")
+            if nul >= 0:
+                problems.append(
+                    Problem(
+                        name,
+                        number,
+                        "",
+                        f"NUL byte at byte {nul + 1} of the line: a binary or UTF-16 file? "
+                        "(save it as UTF-8 text)",
+                    )
+                )
+                return
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                problems.append(Problem(str(path), number, "", f"not UTF-8 text ({exc.reason})"))
+                problems.append(Problem(name, number, "", f"not UTF-8 text ({exc.reason})"))
                 continue
             yield number, text.rstrip("\r\n")

@@ -3,8 +3,8 @@
 61 tab-separated columns, no header (GDELT Event Codebook V2.0). With ``--actors CHN,JPN``
 only rows whose Actor1CountryCode and Actor2CountryCode are two different codes of that list
 are kept, in both directions. The event's id is ``event:gdelt-<GLOBALEVENTID>``, so loading
-a file twice changes nothing. CAMEO codes stay strings (``"010"`` is not ``"10"``); the
-Goldstein score is the one the record carries.
+a file twice changes nothing (and an id twice in one file is refused). CAMEO codes stay
+strings (``"010"`` is not ``"10"``); the Goldstein score is the one the record carries.
 """
 
 from __future__ import annotations
@@ -48,6 +48,8 @@ _FIELD_COLUMNS = {
     "num_articles": _AT["NumArticles"] + 1,
     "date": _AT["SQLDATE"] + 1,
     "dataset_id": 1,
+    "actor_country": _AT["Actor1CountryCode"] + 1,
+    "recipient_country": _AT["Actor2CountryCode"] + 1,
     "url": _AT["SOURCEURL"] + 1,
 }
 
@@ -56,6 +58,9 @@ class GdeltReader:
     name = "gdelt"
     title = "GDELT 2.0 events export (61 tab-separated columns)"
     publisher = "The GDELT Project (file supplied by the user)"
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
 
     def header(self, ctx: FileContext, line: int, text: str) -> bool:
         return False  # GDELT exports have no header row
@@ -81,6 +86,11 @@ class GdeltReader:
         event_id = col("GLOBALEVENTID")
         if not event_id.isdigit():
             raise RowError(f"GLOBALEVENTID: {event_id!r} is not a number", 1)
+        if event_id in self.seen:
+            raise RowError(
+                f"GLOBALEVENTID {event_id} appears twice (first at line {self.seen[event_id]})", 1
+            )
+        self.seen[event_id] = line
         date = day(col("SQLDATE"), at("SQLDATE"), "SQLDATE")
         quad = integer(col("QuadClass"), at("QuadClass"), "QuadClass", required=False)
         code = col("EventCode")

@@ -3,8 +3,10 @@
 The header row names the columns; they are found by name, not by position, so the known
 variations are tolerated: ``Event Intensity`` or ``Intensity``, ``Quad Code`` or
 ``Quad Class``, ``Contexts`` or ``Context``, an extra ``Headline`` column, trailing stray
-tabs. Countries may be ISO3 codes or the names of countries in the graph. The event's id is
-``event:polecat-<Event Date>-<Event ID>`` (ICEWS-style ids are unique only with the date).
+tabs; a row with fewer fields than the header was cut short and is refused. Countries may
+be ISO3 codes or the names of countries in the graph. The event's id is
+``event:polecat-<Event Date>-<Event ID>`` (ICEWS-style ids are unique only with the date);
+the same id twice in one file is refused.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class PolecatReader:
     def __init__(self) -> None:
         self.at: dict[str, int] = {}
         self.width = 0
+        self.seen: dict[str, int] = {}
 
     def header(self, ctx: FileContext, line: int, text: str) -> bool:
         names = [header_key(name) for name in text.split("\t")]
@@ -82,7 +85,11 @@ class PolecatReader:
                 f"{len(fields)} fields but the header names {self.width} (a stray tab?)",
                 self.width + 1,
             )
-        fields += [""] * (self.width - len(fields))
+        if len(fields) < self.width:
+            raise RowError(
+                f"{len(fields)} fields but the header names {self.width} (cut short?)",
+                len(fields) + 1,
+            )
 
         def col(field: str) -> str:
             return fields[self.at[field]].strip() if field in self.at else ""
@@ -99,6 +106,10 @@ class PolecatReader:
             raise RowError("Event ID is empty", at("id"))
         date = day(col("date"), at("date"), "Event Date")
         assert date is not None
+        event_id = safe_id("event", "polecat", date.isoformat(), raw_id)
+        if event_id in self.seen:
+            raise RowError(f"the same event as line {self.seen[event_id]} ({event_id})", at("id"))
+        self.seen[event_id] = line
         event_type = _word(col("type"))
         if not event_type:
             raise RowError("Event Type is empty", at("type"))
@@ -108,8 +119,8 @@ class PolecatReader:
         names = (col("actor_name") or actor, col("recipient_name") or recipient)
         event = build(
             Event,
-            {f: at(c) for f, c in (("intensity", "intensity"), ("url", "url"))},
-            id=safe_id("event", "polecat", date.isoformat(), raw_id),
+            {f: at(c) for f, c in (("intensity", "intensity"), ("url", "url"), ("date", "date"))},
+            id=event_id,
             name=f"{names[0]} → {names[1]}: {event_type.upper()}"[:300],
             event_type=event_type,
             date=date,

@@ -3,7 +3,8 @@
 One row is one measure: ``country_iso3, hs6, measure_type, start_date, end_date,
 legal_basis, source_url`` (required: country, HS code, measure type, and a start date or a
 year), optionally ``product, value, unit, destination_scope, announced, year, status``.
-Header names are matched loosely (``Country``, ``HS code``, ``Measure type`` work too).
+Header names are matched loosely (``Country``, ``HS code``, ``Measure type`` work too); a
+row must have as many fields as the header.
 Measure types: export tax, export quota, export ban (prohibition), licensing (stored as
 ``export_control``, the corpus's term for a licence requirement).
 
@@ -14,7 +15,6 @@ the countries ``destination_scope`` lists as ISO3 codes, where those nodes exist
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import re
@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from urllib.parse import urlparse
 
 from loaders.research_data.stream import FileContext, Item, RowError, build
-from loaders.research_data.values import day, header_key, integer, number, safe_id
+from loaders.research_data.values import csv_fields, day, header_key, integer, number, safe_id
 from schema import Method, Policy, PolicyType, Relationship, RelType, Source, Status, hs_mineral
 
 __all__ = ["RestrictionsReader"]
@@ -77,11 +77,16 @@ class RestrictionsReader:
 
     def __init__(self) -> None:
         self.at: dict[str, int] = {}
+        self.width = 0
         self.seen: dict[str, int] = {}
         self.sources: set[str] = set()
 
     def header(self, ctx: FileContext, line: int, text: str) -> bool:
-        names = [header_key(n) for n in next(csv.reader([text]))]
+        raw = csv_fields(text)
+        while raw and not raw[-1].strip():
+            raw.pop()  # stray trailing commas
+        self.width = len(raw)
+        names = [header_key(n) for n in raw]
         for field, candidates in _COLUMNS.items():
             for candidate in candidates:
                 if candidate in names:
@@ -96,7 +101,7 @@ class RestrictionsReader:
         return True
 
     def row(self, ctx: FileContext, line: int, text: str) -> Iterable[Item]:
-        fields = next(csv.reader([text]))
+        fields = csv_fields(text, self.width)
 
         def col(field: str) -> str:
             index = self.at.get(field)

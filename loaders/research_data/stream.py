@@ -52,7 +52,8 @@ def build(model: type[T], columns: Mapping[str, int], **fields: Any) -> T:
     except ValidationError as exc:
         first = exc.errors()[0]
         name = str(first["loc"][0]) if first["loc"] else ""
-        raise RowError(f"{name}: {first['msg']}", columns.get(name)) from None
+        message = first["msg"].removeprefix("Value error, ")
+        raise RowError(f"{name}: {message}" if name else message, columns.get(name)) from None
 
 
 @dataclass
@@ -105,10 +106,12 @@ def _read_file(
 ) -> list[Problem]:
     problems: list[Problem] = []
     first = True
-    for line, text in numbered_lines(ctx.path, problems):
+    for line, text in numbered_lines(ctx.path, problems, MAX_PROBLEMS):
         if line % 5000 == 0:
             tick(5000)
         if first:
+            if problems:  # the first line could not be read: what follows would mislead
+                break
             first = False
             try:
                 if reader.header(ctx, line, text):
@@ -131,6 +134,8 @@ def _read_file(
         if not problems:
             for item in items:
                 writer.add(item)
+    if first and not problems:
+        problems.append(Problem(str(ctx.path), 0, "", "the file is empty (cut short?)"))
     return problems
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import re
 
 from loaders.research_data.stream import RowError
 
-__all__ = ["day", "header_key", "integer", "number", "safe_id"]
+__all__ = ["csv_fields", "day", "header_key", "integer", "number", "safe_id"]
 
 _DATE_FORMATS = ("%Y%m%d", "%Y-%m-%d", "%d/%m/%Y")
 _ID_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
@@ -72,3 +73,22 @@ def safe_id(prefix: str, *parts: str) -> str:
 def header_key(name: str) -> str:
     """A header name in lower-case letters and digits: ``Event Intensity`` → ``eventintensity``."""
     return re.sub(r"[^a-z0-9]", "", name.lstrip("\ufeff").casefold())
+
+
+def csv_fields(text: str, width: int | None = None) -> list[str]:
+    """The fields of one CSV line; with ``width`` (the header's), a row of another width is
+    refused (empty fields past the header's end are stray commas, and dropped)."""
+    try:
+        fields = next(csv.reader([text], strict=True), [])
+    except csv.Error as exc:
+        raise RowError(f"not valid CSV: {exc}") from None
+    if width is not None:
+        while len(fields) > width and not fields[-1].strip():
+            fields.pop()
+        if len(fields) != width:
+            hint = "cut short?" if len(fields) < width else "a stray comma?"
+            raise RowError(
+                f"{len(fields)} fields but the header names {width} ({hint})",
+                min(len(fields), width) + 1,
+            )
+    return fields
