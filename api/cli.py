@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
 
+from pydantic import ValidationError
+
 from api.cli_support import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
@@ -24,13 +26,17 @@ from api.cli_support import (
     summary_table,
 )
 from api.commands import COMMAND_MODULES
+from api.settings import ApiSettings
 from graph import (
     GraphError,
+    GraphSettings,
     LocalServer,
+    LocalServerSettings,
     fingerprint,
     migrate,
 )
 from loaders import CORPUS_DIR, InvalidInputError, LoaderError, load_corpus
+from loaders.admin_csv import IMPORT_OPTIONS
 from loaders.formats import FORMATS
 
 __all__ = ["main"]
@@ -53,9 +59,32 @@ def _cmd_neo4j(args: argparse.Namespace, settings: CliSettings) -> int:
         stopped = server.stop()
         out.print("Neo4j stopped." if stopped else "Neo4j was not running.")
         return 0
+    if args.action == "import":
+        return _import(server, args, settings)
     status = server.status()
     out.print(f"Neo4j is {status.state}: {status.detail} ({status.bolt_uri})")
     return 0 if status.running else 3
+
+
+def _import(server: LocalServer, args: argparse.Namespace, settings: CliSettings) -> int:
+    folder = Path(args.folder) if args.folder else None
+    if folder is None or not folder.is_dir():
+        print(f"dyad neo4j import: name a folder of import CSV files (got {args.folder!r})",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_BAD_INPUT
+    nodes = sorted(folder.glob("nodes-*.csv"))
+    rels = sorted(folder.glob("relationships-*.csv"))
+    if not nodes:
+        print(f"dyad neo4j import: {folder} holds no nodes-*.csv files", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    arguments = [f"--nodes={p.resolve()}" for p in nodes]
+    arguments += [f"--relationships={p.resolve()}" for p in rels]
+    out.print(server.import_files(arguments, IMPORT_OPTIONS, force=args.force))
+    status = server.start()
+    with open_client(settings) as client:
+        count = migrate(client)
+    out.print(f"Neo4j is {status.state} with the imported graph; {count} constraints and indexes.")
+    return 0
 
 
 # -- dyad migrate / fingerprint / load ------------------------------------------------
@@ -166,7 +195,11 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     neo4j = commands.add_parser("neo4j", help="start, stop or inspect the local Neo4j")
-    neo4j.add_argument("action", choices=("start", "stop", "status"))
+    neo4j.add_argument("action", choices=("start", "stop", "status", "import"))
+    neo4j.add_argument("folder", nargs="?", help="import: a folder of CSV files (dyad synth --csv)")
+    neo4j.add_argument(
+        "--force", action="store_true", help="import: replace the database that is there"
+    )
     neo4j.set_defaults(func=_cmd_neo4j)
 
     commands.add_parser("migrate", help="apply constraints and indexes").set_defaults(
@@ -201,10 +234,27 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _bad_settings(exc: ValidationError) -> str:
+    """``NEO4J_URI: …`` for each setting from the environment that does not validate."""
+    prefix = {
+        model.__name__: str(model.model_config.get("env_prefix", ""))
+        for model in (GraphSettings, LocalServerSettings, ApiSettings)
+    }.get(exc.title, "")
+    return "; ".join(
+        f"{prefix}{'_'.join(str(p) for p in e['loc']).upper()}: "
+        f"{str(e['msg']).removeprefix('Value error, ')}"
+        for e in exc.errors()
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         settings = CliSettings()
+    except ValidationError as exc:
+        print(f"dyad: bad setting: {_bad_settings(exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
         code: int = args.func(args, settings)
         return code
     except InvalidInputError as exc:
@@ -213,8 +263,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (GraphError, LoaderError) as exc:
         print(f"dyad: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    except ValueError as exc:  # settings from the environment that do not validate
-        print(f"dyad: bad setting: {exc}", file=sys.stderr)
+    except ValueError as exc:  # a value given on the command line that does not validate
+        print(f"dyad: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
 

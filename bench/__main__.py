@@ -48,14 +48,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=10)
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument(
+        "--only",
+        choices=("overhead", "growth"),
+        default=None,
+        help="run one part: API overhead on the corpus, or loading + growth + concurrency",
+    )
     args = parser.parse_args(argv)
     report: dict[str, Any] = {
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": machine(),
         "neo4j": {"heap": "4g", "pagecache": "4g"},
     }
-    _say("API overhead on the corpus")
-    report["api_overhead"] = on_the_corpus(HOME, iterations=args.iterations, warmup=args.warmup)
+    if args.only != "growth":
+        _say("API overhead on the corpus")
+        report["api_overhead"] = on_the_corpus(HOME, iterations=args.iterations, warmup=args.warmup)
+    if args.only != "overhead":
+        _growth(report, args)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    name = f"bench-{args.only}" if args.only else "bench"
+    (RESULTS / f"{name}.json").write_text(json.dumps(report, indent=2, default=str) + "\n")
+    table = markdown(report)
+    (RESULTS / f"{name}.md").write_text(table)
+    print(table)
+    return 0
+
+
+def _growth(report: dict[str, Any], args: argparse.Namespace) -> None:
     with bench_client(HOME, fresh=True) as (client, bolt_uri):
         _say("loading: batched against row-at-a-time")
         report["loading"] = batched_against_row_at_a_time(client)
@@ -78,12 +97,6 @@ def main(argv: list[str] | None = None) -> int:
             report["concurrency"] = hammer(
                 url, synthetic_cases(), clients=args.clients, seconds=args.seconds
             ) | {"scale": args.scales[-1]}
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "bench.json").write_text(json.dumps(report, indent=2, default=str) + "\n")
-    table = markdown(report)
-    (RESULTS / "bench.md").write_text(table)
-    print(table)
-    return 0
 
 
 if __name__ == "__main__":

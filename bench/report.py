@@ -32,10 +32,9 @@ def markdown(report: dict[str, Any]) -> str:
         f"{m['java']}; Neo4j heap {report['neo4j']['heap']}, page cache "
         f"{report['neo4j']['pagecache']}.",
         "",
-        "## API overhead on the corpus",
-        "",
-        *_overhead(report["api_overhead"]),
     ]
+    if report.get("api_overhead"):
+        out += ["## API overhead on the corpus", "", *_overhead(report["api_overhead"])]
     load = report.get("loading")
     if load:
         out += [

@@ -6,7 +6,14 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, LiteralString
 
-from neo4j import Driver, ManagedTransaction, Transaction, unit_of_work
+from neo4j import (
+    Driver,
+    GraphDatabase,
+    ManagedTransaction,
+    Session,
+    Transaction,
+    unit_of_work,
+)
 from neo4j.exceptions import (
     ClientError,
     DriverError,
@@ -65,6 +72,17 @@ class GraphClient:
         self.database = database
         self.timeout = timeout
         self.round_trips = 0
+        #: Every session shares it, so a read sees what this process wrote before it, also
+        #: on a cluster whose secondaries lag the leader (causal consistency).
+        self.bookmarks = GraphDatabase.bookmark_manager()
+
+    def session(self, *, read: bool) -> Session:
+        """A session on the client's database: READ (routed to secondaries) or WRITE."""
+        return self.driver.session(
+            database=self.database,
+            default_access_mode="READ" if read else "WRITE",
+            bookmark_manager=self.bookmarks,
+        )
 
     def read(self, name: str, /, **params: Any) -> list[Record]:
         """Run a named read query in READ mode with the client's timeout."""
@@ -94,7 +112,7 @@ class GraphClient:
         self.round_trips += 1
         with (
             self._translated(name),
-            self.driver.session(database=self.database, default_access_mode="READ") as session,
+            self.session(read=True) as session,
         ):
             return session.execute_read(work)
 
@@ -106,7 +124,7 @@ class GraphClient:
     @contextmanager
     def transaction(self, name: str = "write") -> Iterator[WriteBatch]:
         """One write transaction: commits when the block ends, rolls back on any error."""
-        with self._translated(name), self.driver.session(database=self.database) as session:
+        with self._translated(name), self.session(read=False) as session:
             tx = session.begin_transaction()
             try:
                 yield WriteBatch(tx, self)
@@ -118,13 +136,13 @@ class GraphClient:
 
     def autocommit(self, name: str, /, **params: Any) -> None:
         """Run a named query in an auto-commit transaction (``CALL … IN TRANSACTIONS``)."""
-        with self._translated(name), self.driver.session(database=self.database) as session:
+        with self._translated(name), self.session(read=False) as session:
             self.round_trips += 1
             session.run(queries.load(name), params).consume()
 
     def execute_statements(self, statements: Iterable[LiteralString], name: str) -> None:
         """Run schema statements (constraints, indexes), each in its own auto-commit transaction."""
-        with self._translated(name), self.driver.session(database=self.database) as session:
+        with self._translated(name), self.session(read=False) as session:
             for text in statements:
                 self.round_trips += 1
                 session.run(text).consume()
@@ -137,7 +155,7 @@ class GraphClient:
         self.round_trips += 1
         with (
             self._translated("health/ping"),
-            self.driver.session(database=self.database, default_access_mode="READ") as session,
+            self.session(read=True) as session,
         ):
             session.run(queries.load("health/ping")).consume()
 

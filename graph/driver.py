@@ -19,6 +19,7 @@ def open_driver(settings: GraphSettings, uri: str | None = None) -> Driver:
     return GraphDatabase.driver(
         uri or settings.effective_uri(),
         auth=auth,
+        max_connection_pool_size=settings.max_connection_pool_size,
         connection_acquisition_timeout=10.0,
         connection_timeout=5.0,
         max_transaction_retry_time=5.0,

@@ -31,6 +31,9 @@ __all__ = ["SERVER_PROJECT", "LocalServer", "ServerStatus"]
 SERVER_PROJECT = Path(__file__).parent / "server"
 _MAIN_CLASS = "dyad.server.Launcher"
 _LOG_TAIL_LINES = 40
+#: Where database ``neo4j`` keeps its store and its transaction logs, under ``data/``.
+_STORE = Path("databases") / "neo4j"
+_TX_LOGS = Path("transactions") / "neo4j"
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,74 @@ class LocalServer:
             f"server.memory.pagecache.size={s.pagecache}",
             "db.tx_log.rotation.retention_policy=2 files",
         ]
+
+    def import_files(
+        self, arguments: list[str], options: tuple[str, ...], *, force: bool = False
+    ) -> str:
+        """Bulk-load CSV files with ``neo4j-admin database import full`` into database ``neo4j``.
+
+        The server must be stopped (the import writes store files). The import runs into a
+        staging folder; only when it has succeeded does its store replace database ``neo4j``
+        (which must be empty unless ``force``), so a failed import loses nothing. Returns
+        the tool's closing summary.
+        """
+        if self.status().running:
+            raise LocalServerError(
+                "stop Neo4j first (dyad neo4j stop): the import writes the store"
+            )
+        data = self.home / "data"
+        if (data / _STORE).exists() and any((data / _STORE).iterdir()) and not force:
+            raise LocalServerError(
+                f"{data / _STORE} already holds a database; importing replaces it (use --force)"
+            )
+        self.build()
+        java = shutil.which("java")
+        if java is None:
+            raise LocalServerError("java is not on PATH; neo4j-admin needs Java 17 or 21")
+        staging = self.home / "import-staging"
+        shutil.rmtree(staging, ignore_errors=True)
+        (self.home / "logs").mkdir(parents=True, exist_ok=True)
+        (staging / "conf").mkdir(parents=True)
+        (staging / "conf" / "neo4j.conf").write_text("# neo4j-admin import into staging\n")
+        command = [
+            java,
+            f"-Xmx{self.settings.heap}",
+            "-cp",
+            str(self.project / "target" / "lib" / "*"),
+            "org.neo4j.cli.AdminTool",
+            "database",
+            "import",
+            "full",
+            "neo4j",  # before the file lists, which take every argument after them
+            "--verbose",  # the cause of a failure (file and position) is printed only so
+            f"--report-file={self.home / 'logs' / 'import.report'}",  # bad rows, if any
+            *options,
+            *arguments,
+        ]
+        env = os.environ | {"NEO4J_HOME": str(staging), "NEO4J_CONF": str(staging / "conf")}
+        try:
+            done = subprocess.run(command, env=env, capture_output=True, check=False)
+            output = (done.stdout + done.stderr).decode("utf-8", "replace").replace("\0", "")
+            if done.returncode != 0 or "IMPORT DONE" not in output:
+                causes = [
+                    line.removeprefix("Caused by: ").split(": ", 1)[-1]
+                    for line in output.splitlines()
+                    if line.startswith("Caused by: ")
+                ]
+                last = [ln for ln in output.splitlines() if ln.strip()][-3:]
+                reason = causes[-1] if causes else " ".join(last)
+                raise LocalServerError(
+                    f"neo4j-admin database import failed (nothing was replaced): {reason}"
+                )
+            for part in (_STORE, _TX_LOGS):
+                old = data / part
+                if old.exists():
+                    shutil.rmtree(old)
+                old.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(staging / "data" / part, old)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        return output[output.index("IMPORT DONE") :].strip()
 
     def start(self) -> ServerStatus:
         """Start the server unless it already runs; wait until it answers queries."""

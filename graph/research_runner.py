@@ -121,7 +121,7 @@ def _run(
 
     client.round_trips += 1
     try:
-        with client.driver.session(database=client.database, default_access_mode="READ") as session:
+        with client.session(read=True) as session:
             columns, rows, truncated, found = session.execute_read(work)
     except (ServiceUnavailable, OSError) as exc:
         raise Neo4jUnavailableError(f"Neo4j is unavailable: {exc}") from exc

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["DEFAULT_BOLT_PORT", "GraphSettings", "LocalServerSettings"]
+__all__ = ["DEFAULT_BOLT_PORT", "URI_SCHEMES", "GraphSettings", "LocalServerSettings"]
 
 DEFAULT_BOLT_PORT = 7687
+#: What NEO4J_URI may start with: one server (bolt) or a routing cluster (neo4j), with TLS.
+URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
 class GraphSettings(BaseSettings):
     """Where Neo4j is and how to talk to it.
 
     ``NEO4J_URI`` unset means the local server that ``dyad neo4j start`` runs; set, it points
-    anywhere (Aura, a container, a cluster through ``neo4j://``) and nothing local starts.
+    anywhere and nothing local starts. ``bolt://`` talks to one server; ``neo4j://`` asks the
+    server for a routing table, so that against a cluster or Aura every read (all of them run
+    in READ transactions) goes to a secondary and every write to the leader (docs/SCALING.md).
+    The ``+s`` schemes add TLS with a verified certificate, ``+ssc`` a self-signed one.
     """
 
     model_config = SettingsConfigDict(env_prefix="NEO4J_", extra="ignore", frozen=True)
@@ -29,6 +35,25 @@ class GraphSettings(BaseSettings):
     query_timeout: float = Field(default=30.0, gt=0)
     #: Rows per write transaction when loading.
     batch_size: int = Field(default=1000, ge=1, le=100_000)
+    #: Bolt connections one process keeps at most (an API replica's concurrent queries).
+    max_connection_pool_size: int = Field(default=100, ge=1, le=10_000)
+
+    @field_validator("uri")
+    @classmethod
+    def _known_scheme(cls, uri: str | None) -> str | None:
+        if uri is None:
+            return None
+        parts = urlsplit(uri)
+        if parts.scheme not in URI_SCHEMES:
+            raise ValueError(f"{uri!r}: the scheme must be one of {', '.join(URI_SCHEMES)}")
+        if not parts.hostname:
+            raise ValueError(f"{uri!r}: no host")
+        return uri
+
+    @property
+    def routing(self) -> bool:
+        """Whether the driver routes (``neo4j://``): reads to secondaries, writes to the leader."""
+        return urlsplit(self.effective_uri()).scheme.startswith("neo4j")
 
     def effective_uri(self, local_bolt_port: int = DEFAULT_BOLT_PORT) -> str:
         return self.uri or f"bolt://127.0.0.1:{local_bolt_port}"

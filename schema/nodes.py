@@ -100,9 +100,11 @@ class Node(BaseModel):
         return self
 
     def properties(self) -> dict[str, Any]:
-        """The node as Neo4j properties: no nulls, lists for tuples, enums as strings."""
+        """The node as Neo4j properties: lists for tuples, enums as strings; no nulls and no
+        empty lists (an absent list is an empty one; ``neo4j-admin import`` cannot write an
+        empty list, and the bulk path must store exactly what the loader stores)."""
         raw = self.model_dump(mode="python", exclude_none=True)
-        return {key: _neo4j_value(value) for key, value in raw.items()}
+        return {key: _neo4j_value(value) for key, value in raw.items() if value != ()}
 
 
 def _neo4j_value(value: Any) -> Any:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import time
+from pathlib import Path
 from typing import Any
 
 from api.cli_support import CliSettings, load_progress, open_client, out, summary_table
-from loaders.synth import load_synthetic
+from loaders.admin_csv import write_import_files
+from loaders.synth import load_synthetic, synthetic_world
 
 __all__ = ["register"]
 
@@ -36,6 +38,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--batch-size", type=_positive, default=None, help="rows per transaction")
     parser.add_argument("--dry-run", action="store_true", help="count; write nothing")
     parser.add_argument(
+        "--csv",
+        metavar="FOLDER",
+        default=None,
+        help="write neo4j-admin import files instead of loading (then: dyad neo4j import)",
+    )
+    parser.add_argument(
         "--force", action="store_true", help="write even into a graph holding other data"
     )
     parser.set_defaults(func=_cmd_synth)
@@ -57,6 +65,15 @@ def _cmd_synth(args: argparse.Namespace, settings: CliSettings) -> int:
         out.print(f"Scale {args.scale} is already loaded (--from-scale {first_block}).")
         return 0
     started = time.perf_counter()
+    if args.csv:
+        files = write_import_files(
+            synthetic_world(args.scale, args.seed, first_block=first_block), Path(args.csv)
+        )
+        rows = sum(files.counts.values())
+        seconds = time.perf_counter() - started
+        out.print(f"{rows:,} rows in {len(files.counts)} files in {args.csv} ({seconds:.1f} s).")
+        out.print(f"Load them with: dyad neo4j import {args.csv}")
+        return 0
     with open_client(settings) as client, load_progress() as progress:
         summary = load_synthetic(
             client,

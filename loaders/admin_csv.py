@@ -1,0 +1,176 @@
+"""Files for ``neo4j-admin database import``: the bulk path for graphs too big for transactions.
+
+``write_import_files`` streams nodes and relationships (every one a validated model, the same
+as the loaders write) into one CSV file per label and per relationship type, with typed
+headers taken from the models, so an imported graph holds exactly what the batched loader
+would have written: same labels (the kind and ``Entity``), same properties, same types.
+
+Conventions of the files (the import command must use the same, see ``IMPORT_OPTIONS``):
+a present string is always quoted (so ``""`` is an empty string and an empty cell is no
+property), arrays are joined with ``|`` (a value holding ``|`` is refused), and fields may
+span lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import IO, Annotated, Any, Union, get_args, get_origin
+
+from loaders.errors import InvalidInputError, Problem
+from schema import BASE_LABEL, NODE_MODELS, Label, Node, Relationship, RelType
+
+__all__ = ["ARRAY_DELIMITER", "IMPORT_OPTIONS", "ImportFiles", "write_import_files"]
+
+ARRAY_DELIMITER = "|"
+#: Options ``neo4j-admin database import full`` needs to read these files as written.
+IMPORT_OPTIONS = (
+    f"--array-delimiter={ARRAY_DELIMITER}",
+    "--multiline-fields=true",
+    "--ignore-empty-strings=false",
+)
+_SKIPPED_REL_FIELDS = frozenset({"start", "type", "end"})
+
+
+def _neo4j_type(annotation: Any) -> str:
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _neo4j_type(get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        return _neo4j_type(next(a for a in get_args(annotation) if a is not type(None)))
+    if origin is tuple:
+        return _neo4j_type(get_args(annotation)[0]) + "[]"
+    if annotation is bool:
+        return "boolean"
+    if annotation is int:
+        return "long"
+    if annotation is float:
+        return "double"
+    if annotation is dt.date:
+        return "date"
+    if annotation is str or (isinstance(annotation, type) and issubclass(annotation, Enum)):
+        return "string"
+    raise TypeError(f"no import type for {annotation!r}")
+
+
+def _columns(model: type[Any], skipped: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    return [
+        (name, _neo4j_type(info.annotation))
+        for name, info in model.model_fields.items()
+        if name not in skipped
+    ]
+
+
+def _cell(value: Any, kind: str, where: str) -> str:
+    if value is None:
+        return ""
+    if kind.endswith("[]"):
+        items = [_scalar(v, kind[:-2]) for v in value]
+        if any(ARRAY_DELIMITER in item for item in items):
+            raise InvalidInputError(
+                [Problem(where, 0, "", f"a list value holds {ARRAY_DELIMITER!r}, the delimiter")]
+            )
+        return _quoted(ARRAY_DELIMITER.join(items))
+    text = _scalar(value, kind)
+    return _quoted(text) if kind == "string" else text
+
+
+def _scalar(value: Any, kind: str) -> str:
+    if kind == "boolean":
+        return "true" if value else "false"
+    if kind == "date":
+        return str(value.isoformat())
+    if kind == "double":
+        return repr(float(value))
+    return str(value.value if isinstance(value, Enum) else value)
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+@dataclass
+class ImportFiles:
+    """What was written: a file per label and per type, and how many rows each holds."""
+
+    folder: Path
+    nodes: dict[str, Path] = field(default_factory=dict)
+    relationships: dict[str, Path] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def arguments(self) -> list[str]:
+        """The ``--nodes`` / ``--relationships`` arguments naming every file."""
+        return [f"--nodes={path}" for path in self.nodes.values()] + [
+            f"--relationships={path}" for path in self.relationships.values()
+        ]
+
+
+class _Writers:
+    def __init__(self, folder: Path) -> None:
+        self.files = ImportFiles(folder)
+        self.handles: dict[str, IO[str]] = {}
+        self.node_columns = {label: _columns(NODE_MODELS[label]) for label in Label}
+        self.rel_columns = _columns(Relationship, _SKIPPED_REL_FIELDS)
+
+    def _open(self, name: str, header: list[str]) -> IO[str]:
+        handle = self.handles.get(name)
+        if handle is None:
+            path = self.files.folder / f"{name}.csv"
+            handle = path.open("w", encoding="utf-8", newline="")
+            handle.write(",".join(header) + "\n")
+            self.handles[name] = handle
+            self.files.counts[name] = 0
+            if name.startswith("nodes-"):
+                self.files.nodes[name] = path
+            else:
+                self.files.relationships[name] = path
+        self.files.counts[name] += 1
+        return handle
+
+    def node(self, node: Node) -> None:
+        columns = self.node_columns[node.label]
+        header = [f"{n}:ID" if n == "id" else f"{n}:{k}" for n, k in columns] + [":LABEL"]
+        handle = self._open(f"nodes-{node.label.value}", header)
+        values = node.properties()
+        where = f"nodes-{node.label.value}.csv ({node.id})"
+        cells = [_cell(values.get(name), kind, where) for name, kind in columns]
+        handle.write(",".join(cells) + f",{BASE_LABEL}{ARRAY_DELIMITER}{node.label.value}\n")
+
+    def relationship(self, rel: Relationship) -> None:
+        header = [":START_ID", ":END_ID", ":TYPE"] + [f"{n}:{k}" for n, k in self.rel_columns]
+        handle = self._open(f"relationships-{rel.type.value}", header)
+        values = rel.properties()
+        where = f"relationships-{rel.type.value}.csv ({rel.start} -> {rel.end})"
+        cells = [_cell(values.get(name), kind, where) for name, kind in self.rel_columns]
+        ends = f"{_quoted(rel.start)},{_quoted(rel.end)},{rel.type.value}"
+        handle.write(ends + "," + ",".join(cells) + "\n")
+
+    def close(self) -> None:
+        for handle in self.handles.values():
+            handle.close()
+
+
+def write_import_files(items: Iterable[Node | Relationship], folder: Path) -> ImportFiles:
+    """Write ``items`` as import files into ``folder`` (created; must hold no CSV files)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if any(folder.glob("*.csv")):
+        raise InvalidInputError(
+            [Problem(str(folder), 0, "", "the folder already holds CSV files; use an empty one")]
+        )
+    writers = _Writers(folder)
+    try:
+        for item in items:
+            if isinstance(item, Node):
+                writers.node(item)
+            else:
+                writers.relationship(item)
+    finally:
+        writers.close()
+    return writers.files
+
+
+_ = RelType  # the type column holds RelType values

@@ -1,0 +1,117 @@
+"""Bulk loading through ``neo4j-admin database import``: ``dyad synth --csv`` writes the
+files, ``dyad neo4j import`` imports them into a stopped local server, and the imported
+graph is exactly what the batched loader writes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from api.cli import main
+from graph import (
+    GraphClient,
+    GraphSettings,
+    LocalServer,
+    LocalServerSettings,
+    fingerprint,
+    open_driver,
+)
+from loaders.synth import load_synthetic
+from tests.conftest import free_port
+
+
+@pytest.fixture
+def offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalServer]:
+    """A local server of the test's own, not started; the command line is pointed at it."""
+    settings = LocalServerSettings(
+        home=tmp_path / "neo4j", bolt_port=free_port(), http_port=0, pagecache="64m",
+        exit_with_parent=True,
+    )  # fmt: skip
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    monkeypatch.setenv("DYAD_NEO4J_HOME", str(settings.home))
+    monkeypatch.setenv("DYAD_NEO4J_BOLT_PORT", str(settings.bolt_port))
+    monkeypatch.setenv("DYAD_NEO4J_HTTP_PORT", "0")
+    monkeypatch.setenv("DYAD_NEO4J_PAGECACHE", "64m")
+    monkeypatch.setenv("DYAD_NEO4J_EXIT_WITH_PARENT", "true")
+    server = LocalServer(settings)
+    yield server
+    server.stop()
+
+
+def _print_of(server: LocalServer) -> object:
+    driver = open_driver(GraphSettings(), server.bolt_uri)
+    try:
+        return fingerprint(GraphClient(driver))
+    finally:
+        driver.close()
+
+
+def test_an_imported_world_is_the_world_the_loader_writes(
+    empty_client: GraphClient,
+    offline: LocalServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    files = tmp_path / "csv"
+    assert main(["synth", "--scale", "2", "--csv", str(files)]) == 0
+    assert "dyad neo4j import" in capsys.readouterr().out
+    assert sorted(p.name for p in files.glob("nodes-*.csv"))[0] == "nodes-Country.csv"
+
+    assert main(["neo4j", "import", str(files)]) == 0
+    assert "IMPORT DONE" in capsys.readouterr().out
+    load_synthetic(empty_client, 2)
+    assert _print_of(offline) == fingerprint(empty_client)
+
+
+def test_import_refuses_a_running_server_and_an_existing_database(
+    offline: LocalServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = tmp_path / "csv"
+    assert main(["synth", "--scale", "1", "--csv", str(files)]) == 0
+    assert main(["neo4j", "import", str(files)]) == 0
+    before = _print_of(offline)
+    capsys.readouterr()
+
+    assert main(["neo4j", "import", str(files)]) == 1  # it runs now
+    assert "stop Neo4j first" in capsys.readouterr().err
+    offline.stop()
+    assert main(["neo4j", "import", str(files)]) == 1
+    assert "already holds a database; importing replaces it (use --force)" in (
+        capsys.readouterr().err
+    )
+    offline.start()
+    assert _print_of(offline) == before
+
+
+def test_a_broken_file_fails_the_import_names_the_place_and_loses_nothing(
+    offline: LocalServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = tmp_path / "csv"
+    assert main(["synth", "--scale", "1", "--csv", str(files)]) == 0
+    assert main(["neo4j", "import", str(files)]) == 0
+    before = _print_of(offline)
+    offline.stop()
+    policies = files / "nodes-Policy.csv"
+    policies.write_text(policies.read_text(encoding="utf-8") + '"policy:cut-short","No end\n')
+    capsys.readouterr()
+    assert main(["neo4j", "import", str(files), "--force"]) == 1
+    err = capsys.readouterr().err
+    assert "neo4j-admin database import failed (nothing was replaced)" in err
+    assert "nodes-Policy.csv @ position" in err
+    assert "Missing end for quote" in err
+    offline.start()
+    assert _print_of(offline) == before  # the database that was there is still there
+
+
+def test_the_folder_must_hold_import_files(
+    offline: LocalServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["neo4j", "import", str(tmp_path)]) == 2
+    assert "holds no nodes-*.csv files" in capsys.readouterr().err
+    assert main(["neo4j", "import"]) == 2
+    (tmp_path / "csv").mkdir()
+    (tmp_path / "csv" / "nodes-Country.csv").write_text("id:ID\n")
+    assert main(["synth", "--scale", "1", "--csv", str(tmp_path / "csv")]) == 2
+    assert "already holds CSV files" in capsys.readouterr().err
