@@ -44,8 +44,11 @@ def _say(text: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--scales", type=_scales, default=[1, 10, 100, 1000])
-    parser.add_argument("--iterations", type=int, default=60)
+    parser.add_argument("--iterations", type=int, default=60, help="per case and scale")
     parser.add_argument("--warmup", type=int, default=10)
+    parser.add_argument(
+        "--overhead-iterations", type=int, default=200, help="per case, on the corpus"
+    )
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument(
@@ -62,7 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     if args.only != "growth":
         _say("API overhead on the corpus")
-        report["api_overhead"] = on_the_corpus(HOME, iterations=args.iterations, warmup=args.warmup)
+        report["api_overhead"] = on_the_corpus(
+            HOME, iterations=args.overhead_iterations, warmup=args.warmup * 2
+        )
     if args.only != "overhead":
         _growth(report, args)
     RESULTS.mkdir(parents=True, exist_ok=True)

@@ -7,8 +7,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from bench.harness import (
     Case,
     bench_client,
@@ -36,8 +34,8 @@ def on_the_corpus(home: Path, *, iterations: int, warmup: int) -> list[dict[str,
     with bench_client(home, fresh=True) as (client, bolt_uri):
         migrate(client)
         load_corpus(client, [CORPUS_DIR])
-        with served_api(bolt_uri) as url, httpx.Client(timeout=60) as http:
+        with served_api(bolt_uri) as url:
             return [
-                compare(client, http, url, case, iterations=iterations, warmup=warmup)
+                compare(client, url, case, iterations=iterations, warmup=warmup)
                 for case in CORPUS_CASES
             ]

@@ -11,8 +11,6 @@ import datetime as dt
 import time
 from typing import Any
 
-import httpx
-
 from bench.harness import (
     Case,
     chains_case,
@@ -49,29 +47,28 @@ def grow(
     """Load each scale in turn and time every case there."""
     steps: list[dict[str, Any]] = []
     loaded = 0
-    with httpx.Client(timeout=120) as http:
-        for scale in scales:
-            started = time.perf_counter()
-            summary = load_synthetic(client, scale, first_block=loaded)
-            seconds = time.perf_counter() - started
-            rows = sum(c.created for c in (*summary.labels.values(), *summary.types.values()))
-            loaded = scale
-            size = client.read("bench/size")[0]
-            step = {
-                "scale": scale,
-                "nodes": size["nodes"],
-                "relationships": size["relationships"],
-                "load_rows": rows,
-                "load_s": round(seconds, 1),
-                "load_rows_per_s": round(rows / seconds),
-                "cases": [
-                    compare(client, http, url, case, iterations=iterations, warmup=warmup)
-                    for case in synthetic_cases()
-                ],
-            }
-            steps.append(step)
-            if on_step:
-                on_step(step)
+    for scale in scales:
+        started = time.perf_counter()
+        summary = load_synthetic(client, scale, first_block=loaded)
+        seconds = time.perf_counter() - started
+        rows = sum(c.created for c in (*summary.labels.values(), *summary.types.values()))
+        loaded = scale
+        size = client.read("bench/size")[0]
+        step = {
+            "scale": scale,
+            "nodes": size["nodes"],
+            "relationships": size["relationships"],
+            "load_rows": rows,
+            "load_s": round(seconds, 1),
+            "load_rows_per_s": round(rows / seconds),
+            "cases": [
+                compare(client, url, case, iterations=iterations, warmup=warmup)
+                for case in synthetic_cases()
+            ],
+        }
+        steps.append(step)
+        if on_step:
+            on_step(step)
     base = {c["case"]: c for c in steps[0]["cases"]}
     for step in steps:
         for case in step["cases"]:

@@ -15,10 +15,12 @@ from schema import (
     PATTERNS,
     CausalDirection,
     Label,
+    Pattern,
     RelType,
     is_allowed,
     label_for_id,
 )
+from tests.conftest import ROOT
 
 # Labels in node patterns: `(n:Country`, `(:Policy|Statement` ; types in `[r:PROVOKED|RESPONDS_TO`
 _NODE_LABELS = re.compile(
@@ -115,3 +117,36 @@ def test_the_causal_chain_of_the_story_is_allowed() -> None:
 
 def test_every_type_has_a_pattern() -> None:
     assert {p.type for p in PATTERNS} == set(RelType)
+
+
+def test_every_causal_path_is_deeds_then_one_impact_then_supply() -> None:
+    """The shape queries/api/causal_chains.cypher relies on: effect runs among deeds, leaves
+    them by one impact step, then runs among minerals, industries, organizations and mines,
+    and never returns to deeds or leaves a state. Its three type lists must say the same."""
+    deeds = {Label.STATEMENT, Label.POLICY, Label.EVENT}
+
+    def steps(pattern: Pattern) -> tuple[Label, Label]:  # (cause, effect)
+        forward = CAUSAL_TYPES[pattern.type] is CausalDirection.FORWARD
+        return (pattern.start, pattern.end) if forward else (pattern.end, pattern.start)
+
+    among_deeds, impact, supply = set(), set(), set()
+    supply_kinds = {Label.MINERAL, Label.INDUSTRY, Label.ORGANIZATION, Label.MINE}
+    for pattern in PATTERNS:
+        if pattern.type not in CAUSAL_TYPES:
+            continue
+        cause, effect = steps(pattern)
+        if cause in deeds and effect in deeds:
+            among_deeds.add(pattern.type.value)
+        elif cause in deeds:
+            impact.add(pattern.type.value)
+            assert effect in supply_kinds | {Label.COUNTRY}, pattern
+        else:
+            assert cause in supply_kinds, pattern  # nothing leaves a state
+            assert effect in supply_kinds, pattern  # nothing returns to deeds
+            supply.add(pattern.type.value)
+    text = (ROOT / "queries" / "api" / "causal_chains.cypher").read_text()
+    written = [set(m.split("|")) for m in re.findall(r"\[\w+:([A-Z_|]+)\]", text)]
+    assert among_deeds in written
+    assert impact in written
+    assert supply in written
+    assert among_deeds | impact | supply == {t.value for t in CAUSAL_TYPES}
