@@ -102,3 +102,22 @@ def corpus_client(graph_client: GraphClient) -> GraphClient:
 def graph_settings_env(graph_settings: GraphSettings, monkeypatch: pytest.MonkeyPatch) -> None:
     """Point the command line (which reads the environment) at the test database."""
     monkeypatch.setenv("NEO4J_URI", graph_settings.effective_uri())
+
+
+@pytest.fixture
+def own_server(tmp_path: Path) -> Iterator[LocalServer]:
+    """A Neo4j of the test's own, which it may stop or kill (the run's shared one it may not)."""
+    if os.environ.get("NEO4J_URI"):
+        pytest.skip("needs a local server it may stop and kill")
+    server = LocalServer(
+        LocalServerSettings(
+            home=tmp_path / "neo4j",
+            bolt_port=free_port(),
+            http_port=0,
+            pagecache="64m",
+            exit_with_parent=True,
+        )
+    )
+    server.start()
+    yield server
+    server.stop()

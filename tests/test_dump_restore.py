@@ -20,7 +20,6 @@ from graph import (
     GraphError,
     GraphSettings,
     LocalServer,
-    LocalServerSettings,
     fingerprint,
     migrate,
     open_driver,
@@ -29,7 +28,7 @@ from graph.client import Record, WriteBatch
 from graph.dump import dump, restore
 from graph.research_errors import RestoreError
 from loaders import load_corpus
-from tests.conftest import ROOT, free_port
+from tests.conftest import ROOT
 
 MINI = ROOT / "tests" / "data" / "mini_corpus.yaml"
 
@@ -168,25 +167,6 @@ def test_a_restore_refuses_a_graph_that_holds_data_without_force(
 
 
 # -- Neo4j killed in the middle of a restore --------------------------------------------------
-
-
-@pytest.fixture
-def own_server(tmp_path: Path) -> Iterator[LocalServer]:
-    """A Neo4j of this test's own, which it may kill (the run's shared one it may not)."""
-    if os.environ.get("NEO4J_URI"):
-        pytest.skip("needs a local server it may kill")
-    server = LocalServer(
-        LocalServerSettings(
-            home=tmp_path / "neo4j",
-            bolt_port=free_port(),
-            http_port=0,
-            pagecache="64m",
-            exit_with_parent=True,
-        )
-    )
-    server.start()
-    yield server
-    server.stop()
 
 
 class _Signalling(WriteBatch):

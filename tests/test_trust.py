@@ -7,7 +7,6 @@ import os
 import signal
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +15,6 @@ from graph import (
     GraphClient,
     GraphSettings,
     LocalServer,
-    LocalServerSettings,
     fingerprint,
     migrate,
     open_driver,
@@ -24,29 +22,13 @@ from graph import (
 from loaders import LoadFailedError, load_corpus
 from loaders.write import plan_and_write
 from schema import Country, Relationship, Source
-from tests.conftest import ROOT, free_port
+from tests.conftest import ROOT
 from tests.http import in_process
 
 pytestmark = pytest.mark.skipif(
     bool(os.environ.get("NEO4J_URI")), reason="needs a local server it may stop and kill"
 )
 MINI = ROOT / "tests" / "data" / "mini_corpus.yaml"
-
-
-@pytest.fixture
-def own_server(tmp_path: Path) -> LocalServer:
-    server = LocalServer(
-        LocalServerSettings(
-            home=tmp_path,
-            bolt_port=free_port(),
-            http_port=0,
-            pagecache="64m",
-            exit_with_parent=True,
-        )
-    )
-    server.start()
-    yield server  # type: ignore[misc]
-    server.stop()
 
 
 @pytest.mark.anyio

@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from graph import GraphClient
+from graph import GraphClient, GraphError
+from loaders.errors import LoadFailedError
 from loaders.write import LoadSummary
 from schema import Label, Node, Relationship, RelType
 
@@ -127,6 +128,21 @@ class BatchWriter:
         self.nodes.clear()
         self.rels.clear()
         self.buffered = 0
+
+    def undo_all(self, what: str, cause: Exception) -> None:
+        """After ``cause`` stopped the load: undo every committed batch, newest first.
+
+        Raises ``LoadFailedError`` naming both failures if undoing fails too.
+        """
+        if self.client is None:
+            return
+        try:
+            self.journal.undo(self.client, self.batch_size)
+        except GraphError as undo_exc:
+            raise LoadFailedError(
+                f"{what}: writing failed ({cause}) and so did undoing the batches already "
+                f"written ({undo_exc}); loading it again completes it"
+            ) from cause
 
     def _apply(self, runner: _Runner, journal: Journal) -> None:
         """Count every row; write only the new and the changed ones (a re-load only reads)."""

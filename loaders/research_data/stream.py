@@ -200,13 +200,7 @@ def _write(
         writer.add(_source(reader, ctx))
         writer.flush()
     except (GraphError, InvalidInputError) as exc:
-        try:
-            writer.journal.undo(client, batch_size)
-        except GraphError as undo_exc:
-            raise LoadFailedError(
-                f"{path.name}: writing failed ({exc}) and so did undoing the batches already "
-                f"written ({undo_exc}); loading the file again completes it"
-            ) from exc
+        writer.undo_all(path.name, exc)
         if isinstance(exc, InvalidInputError):
             raise
         raise LoadFailedError(

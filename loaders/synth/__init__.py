@@ -55,13 +55,7 @@ def load_synthetic(
                 progress(min(done, total), total)
         writer.flush()
     except GraphError as exc:
-        try:
-            writer.journal.undo(client, batch_size)
-        except GraphError as undo_exc:
-            raise LoadFailedError(
-                f"synth: writing failed ({exc}) and so did undoing the batches already "
-                f"written ({undo_exc}); running it again completes it"
-            ) from exc
+        writer.undo_all("synth", exc)
         raise LoadFailedError(
             f"synth: writing failed and what was written was undone: {exc}"
         ) from exc
