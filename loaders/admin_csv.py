@@ -32,6 +32,7 @@ IMPORT_OPTIONS = (
     f"--array-delimiter={ARRAY_DELIMITER}",
     "--multiline-fields=true",
     "--ignore-empty-strings=false",
+    "--bad-tolerance=0",  # a relationship to a missing node fails the import, never skipped
 )
 _SKIPPED_REL_FIELDS = frozenset({"start", "type", "end"})
 

@@ -101,6 +101,19 @@ def test_a_broken_file_fails_the_import_names_the_place_and_loses_nothing(
     assert "neo4j-admin database import failed (nothing was replaced)" in err
     assert "nodes-Policy.csv @ position" in err
     assert "Missing end for quote" in err
+
+    policies.write_text(
+        policies.read_text(encoding="utf-8").replace('"policy:cut-short","No end\n', "")
+    )
+    made_by = files / "relationships-MADE_BY.csv"
+    row = made_by.read_text(encoding="utf-8").splitlines()[1]
+    made_by.write_text(  # one relationship to a node that is in no file: never skipped
+        made_by.read_text(encoding="utf-8")
+        + row.replace("leader:synth-0-", "leader:nobody-")
+        + "\n"
+    )
+    assert main(["neo4j", "import", str(files), "--force"]) == 1
+    assert "referring to missing node leader:nobody-" in capsys.readouterr().err
     offline.start()
     assert _print_of(offline) == before  # the database that was there is still there
 
@@ -115,3 +128,5 @@ def test_the_folder_must_hold_import_files(
     (tmp_path / "csv" / "nodes-Country.csv").write_text("id:ID\n")
     assert main(["synth", "--scale", "1", "--csv", str(tmp_path / "csv")]) == 2
     assert "already holds CSV files" in capsys.readouterr().err
+    assert main(["synth", "--scale", "2", "--from-scale", "1", "--csv", str(tmp_path / "x")]) == 2
+    assert "--csv writes a whole world" in capsys.readouterr().err

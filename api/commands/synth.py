@@ -65,6 +65,8 @@ def _cmd_synth(args: argparse.Namespace, settings: CliSettings) -> int:
         out.print(f"Scale {args.scale} is already loaded (--from-scale {first_block}).")
         return 0
     started = time.perf_counter()
+    if args.csv and first_block:
+        raise ValueError("--csv writes a whole world for a full import; drop --from-scale")
     if args.csv:
         files = write_import_files(
             synthetic_world(args.scale, args.seed, first_block=first_block), Path(args.csv)
