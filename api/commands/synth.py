@@ -59,6 +59,13 @@ def _positive(text: str) -> int:
     return value
 
 
+def _batch_size(settings: CliSettings) -> int:
+    """NEO4J_BATCH_SIZE when it is set; else 10,000 (synthetic rows are small)."""
+    if "batch_size" in settings.graph.model_fields_set:
+        return settings.graph.batch_size
+    return 10_000
+
+
 def _cmd_synth(args: argparse.Namespace, settings: CliSettings) -> int:
     first_block = args.from_scale or 0
     if first_block >= args.scale:
@@ -82,7 +89,7 @@ def _cmd_synth(args: argparse.Namespace, settings: CliSettings) -> int:
             args.scale,
             seed=args.seed,
             first_block=first_block,
-            batch_size=args.batch_size or max(settings.graph.batch_size, 10_000),
+            batch_size=args.batch_size or _batch_size(settings),
             dry_run=args.dry_run,
             force=args.force,
             progress=progress,
