@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from loaders.research_data.stream import FileContext, Item, RowError, build
-from loaders.research_data.values import csv_fields, header_key, integer, number
+from loaders.research_data.values import csv_fields, integer, map_header, number
 from schema import (
     SHARED_HS_CODES,
     WORLD,
@@ -59,16 +59,7 @@ class ComtradeReader:
         self.seen: dict[str, int] = {}
 
     def header(self, ctx: FileContext, line: int, text: str) -> bool:
-        raw = csv_fields(text)
-        while raw and not raw[-1].strip():
-            raw.pop()  # stray trailing commas
-        self.width = len(raw)
-        names = [header_key(n) for n in raw]
-        for field, candidates in _COLUMNS.items():
-            for candidate in candidates:  # the first candidate present wins
-                if candidate in names:
-                    self.at[field] = names.index(candidate)
-                    break
+        self.at, self.width = map_header(text, _COLUMNS)
         missing = [
             label
             for label, fields in (

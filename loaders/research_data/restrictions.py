@@ -22,7 +22,14 @@ from collections.abc import Iterable
 from urllib.parse import urlparse
 
 from loaders.research_data.stream import FileContext, Item, RowError, build
-from loaders.research_data.values import csv_fields, day, header_key, integer, number, safe_id
+from loaders.research_data.values import (
+    csv_fields,
+    day,
+    integer,
+    map_header,
+    number,
+    safe_id,
+)
 from schema import Method, Policy, PolicyType, Relationship, RelType, Source, Status, hs_mineral
 
 __all__ = ["RestrictionsReader"]
@@ -82,16 +89,7 @@ class RestrictionsReader:
         self.sources: set[str] = set()
 
     def header(self, ctx: FileContext, line: int, text: str) -> bool:
-        raw = csv_fields(text)
-        while raw and not raw[-1].strip():
-            raw.pop()  # stray trailing commas
-        self.width = len(raw)
-        names = [header_key(n) for n in raw]
-        for field, candidates in _COLUMNS.items():
-            for candidate in candidates:
-                if candidate in names:
-                    self.at[field] = names.index(candidate)
-                    break
+        self.at, self.width = map_header(text, _COLUMNS)
         missing = [f for f in ("country", "hs", "measure") if f not in self.at]
         if missing or not ({"start", "year"} & set(self.at)):
             wanted = [_COLUMNS[f][0] for f in missing] + (

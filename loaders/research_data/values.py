@@ -6,10 +6,11 @@ import csv
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Mapping, Sequence
 
 from loaders.research_data.stream import RowError
 
-__all__ = ["csv_fields", "day", "header_key", "integer", "number", "safe_id"]
+__all__ = ["csv_fields", "day", "header_key", "integer", "map_header", "number", "safe_id"]
 
 _DATE_FORMATS = ("%Y%m%d", "%Y-%m-%d", "%d/%m/%Y")
 _ID_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
@@ -92,3 +93,22 @@ def csv_fields(text: str, width: int | None = None) -> list[str]:
                 min(len(fields), width) + 1,
             )
     return fields
+
+
+def map_header(text: str, columns: Mapping[str, Sequence[str]]) -> tuple[dict[str, int], int]:
+    """Where each field's column is in a CSV header line, and how many columns it has.
+
+    ``columns`` names each field's candidate headers (normalised by ``header_key``); the
+    first one present wins. Stray trailing commas are not columns.
+    """
+    raw = csv_fields(text)
+    while raw and not raw[-1].strip():
+        raw.pop()
+    names = [header_key(n) for n in raw]
+    at: dict[str, int] = {}
+    for field, candidates in columns.items():
+        for candidate in candidates:
+            if candidate in names:
+                at[field] = names.index(candidate)
+                break
+    return at, len(raw)
