@@ -47,7 +47,7 @@ __all__ = ["main"]
 def _cmd_neo4j(args: argparse.Namespace, settings: CliSettings) -> int:
     if not settings.graph.is_local:
         out.print(f"NEO4J_URI is set ({settings.graph.uri}); there is no local server to manage.")
-        return 0
+        return EXIT_BAD_INPUT if args.action == "import" else 0
     server = LocalServer(settings.local)
     if args.action == "start":
         status = server.start()

@@ -119,10 +119,17 @@ def test_a_broken_file_fails_the_import_names_the_place_and_loses_nothing(
 
 
 def test_the_folder_must_hold_import_files(
-    offline: LocalServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    offline: LocalServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     assert main(["neo4j", "import", str(tmp_path)]) == 2
     assert "holds no nodes-*.csv files" in capsys.readouterr().err
+    monkeypatch.setenv("NEO4J_URI", "bolt://elsewhere:7687")  # no local server to import into
+    assert main(["neo4j", "import", str(tmp_path)]) == 2
+    assert "no local server to manage" in capsys.readouterr().out
+    monkeypatch.delenv("NEO4J_URI")
     assert main(["neo4j", "import"]) == 2
     (tmp_path / "csv").mkdir()
     (tmp_path / "csv" / "nodes-Country.csv").write_text("id:ID\n")
