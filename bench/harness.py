@@ -30,7 +30,6 @@ import queries
 from api.graphql.context import MAX_RELATIONS_PER_NODE
 from api.graphql.query import NEIGHBOUR_FANOUT
 from graph import GraphClient, GraphSettings, LocalServer, LocalServerSettings, open_driver
-from schema import CAUSAL_TYPES, CausalDirection
 
 __all__ = [
     "BASE",
@@ -47,8 +46,6 @@ __all__ = [
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-FORWARD = [t.value for t, d in CAUSAL_TYPES.items() if d is CausalDirection.FORWARD]
-BACKWARD = [t.value for t, d in CAUSAL_TYPES.items() if d is CausalDirection.BACKWARD]
 #: Parameters every API query takes (its shared tail), as the API passes them.
 BASE: dict[str, Any] = {"relDepth": 0, "relLimit": MAX_RELATIONS_PER_NODE}
 
@@ -82,8 +79,6 @@ def chains_case(start: str, to_country: str) -> Case:
             "minConfidence": 0.0,
             "asOf": None,
             "limit": 10,
-            "forwardTypes": FORWARD,
-            "backwardTypes": BACKWARD,
         },
         lambda body: {
             node["id"]

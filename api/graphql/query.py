@@ -28,7 +28,7 @@ from api.graphql.pagination import (
 )
 from api.graphql.research import ResearchFields
 from api.graphql.selection import relation_depth, selects
-from schema import CAUSAL_TYPES, CausalDirection, Label, id_prefix
+from schema import Label, id_prefix
 
 __all__ = ["Query"]
 
@@ -223,10 +223,6 @@ class _Query(ResearchFields, AnalyticsFields):
             minConfidence=min_confidence,
             asOf=as_of,
             limit=first,
-            forwardTypes=[t.value for t, d in CAUSAL_TYPES.items() if d is CausalDirection.FORWARD],
-            backwardTypes=[
-                t.value for t, d in CAUSAL_TYPES.items() if d is CausalDirection.BACKWARD
-            ],
         )
         if not graph.extra["found"]:
             raise _not_found("node", str(from_))
