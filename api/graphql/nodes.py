@@ -346,11 +346,15 @@ _LIST_FIELDS = {"hs_codes", "event_contexts"}
 
 
 def build_node(graph: Subgraph, node_id: str) -> Node:
-    props = graph.nodes[node_id]
-    kind = kind_of(props)
-    cls = KIND_TYPES[kind]
-    values = _common(graph, props, kind)
-    for name in _FIELDS[cls]:
-        default: Any = [] if name in _LIST_FIELDS else None
-        values[name] = props.get(name, default)
-    return cls(**values)
+    """The GraphQL object for a node of the answer, built once per answer."""
+    node: Node | None = graph.built.get(node_id)
+    if node is None:
+        props = graph.nodes[node_id]
+        kind = kind_of(props)
+        cls = KIND_TYPES[kind]
+        values = _common(graph, props, kind)
+        for name in _FIELDS[cls]:
+            default: Any = [] if name in _LIST_FIELDS else None
+            values[name] = props.get(name, default)
+        node = graph.built[node_id] = cls(**values)
+    return node

@@ -13,8 +13,18 @@ from typing import Any
 __all__ = ["Subgraph", "plain"]
 
 
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """Neo4j values as Python ones (``neo4j.time.Date`` → ``datetime.date``), recursively."""
+    kind = type(value)
+    if kind in _AS_IS:  # most values: checked first, by exact type, because it is cheapest
+        return value
+    if kind is list:
+        return [plain(v) for v in value]
+    if kind is dict:
+        return {k: plain(v) for k, v in value.items()}
     if hasattr(value, "to_native"):
         return value.to_native()
     if isinstance(value, list):
@@ -22,6 +32,16 @@ def plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     return value
+
+
+def _without_nulls(properties: dict[str, Any]) -> dict[str, Any]:
+    """The properties that have a value. The queries project ``text: null`` to leave long
+    texts out; Neo4j stores no other null, so the common case is one ``pop``."""
+    if properties.get("text", 0) is None:
+        del properties["text"]
+    if None in properties.values():
+        return {k: v for k, v in properties.items() if v is not None}
+    return properties
 
 
 @dataclass
@@ -32,13 +52,15 @@ class Subgraph:
     sources: dict[str, dict[str, Any]]
     extra: dict[str, Any]
     by_node: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    #: GraphQL objects already built from this answer, by node id (``build_node``): a node
+    #: named in many places (every step of a chain names its start) is built once.
+    built: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Subgraph:
         nodes = {}
         for node in plain(row["nodes"]):
-            properties = {k: v for k, v in node.items() if v is not None}
-            nodes[properties["id"]] = properties
+            nodes[node["id"]] = _without_nulls(node)
         seen: set[tuple[str, str, str, str]] = set()
         relationships = []
         for rel in plain(row["rels"]):
@@ -50,10 +72,7 @@ class Subgraph:
             roots=list(dict.fromkeys(row["roots"])),
             nodes=nodes,
             relationships=relationships,
-            sources={
-                s["id"]: {k: v for k, v in s.items() if v is not None}
-                for s in plain(row["sources"])
-            },
+            sources={s["id"]: _without_nulls(s) for s in plain(row["sources"])},
             extra=plain(row["extra"]) or {},
         )
         for index, rel in enumerate(relationships):
