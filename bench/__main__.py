@@ -53,9 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument(
         "--only",
-        choices=("overhead", "growth"),
+        choices=("overhead", "loading", "growth"),
         default=None,
-        help="run one part: API overhead on the corpus, or loading + growth + concurrency",
+        help="run one part: API overhead on the corpus, loading alone, or loading + growth + "
+        "concurrency",
     )
     args = parser.parse_args(argv)
     report: dict[str, Any] = {
@@ -63,12 +64,16 @@ def main(argv: list[str] | None = None) -> int:
         "machine": machine(),
         "neo4j": {"heap": "4g", "pagecache": "4g"},
     }
-    if args.only != "growth":
+    if args.only in (None, "overhead"):
         _say("API overhead on the corpus")
         report["api_overhead"] = on_the_corpus(
             HOME, iterations=args.overhead_iterations, warmup=args.warmup * 2
         )
-    if args.only != "overhead":
+    if args.only == "loading":
+        with bench_client(HOME, fresh=True) as (client, _):
+            _say("loading: batched against row-at-a-time")
+            report["loading"] = batched_against_row_at_a_time(client)
+    if args.only in (None, "growth"):
         _growth(report, args)
     RESULTS.mkdir(parents=True, exist_ok=True)
     name = f"bench-{args.only}" if args.only else "bench"

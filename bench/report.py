@@ -47,6 +47,10 @@ def markdown(report: dict[str, Any]) -> str:
             f"| {load['rows']:,} | {load['batched_s']} ({load['batched_rows_per_s']:,}) "
             f"| {load['row_at_a_time_s']} ({load['row_at_a_time_rows_per_s']:,}) "
             f"| {load['ratio']}× |",
+            "",
+            "Batched: the median of "
+            + ", ".join(f"{s} s" for s in load.get("batched_runs_s", []))
+            + ".",
         ]
     growth = report.get("growth")
     if growth:
