@@ -38,6 +38,7 @@ from starlette.responses import JSONResponse, Response
 
 from api.graphql.context import RequestContext
 from api.graphql.errors import ErrorCode
+from api.graphql.executor import AttributeExecutor
 from api.graphql.graphiql import graphiql_page
 from api.graphql.schema import CACHE_SIZE, MAX_TOKENS, masked, validation_rules
 from graph import GraphClient
@@ -227,6 +228,7 @@ class GraphQLEndpoint:
             variable_values=params.variables,
             context_value=RequestContext(client=client, curator=curator),
             operation_name=params.operation_name,
+            executor_class=AttributeExecutor,
         )
         result.errors = [masked(e) for e in result.errors] if result.errors else None
         body: dict[str, Any] = {}

@@ -1,0 +1,218 @@
+"""A graphql-core executor with a short path for fields that only read an attribute.
+
+Most fields of an answer are strawberry fields without a resolver: a node's ``id``, a
+step's ``cause``. graphql-core resolves each through the general path (resolve info,
+strawberry's resolver wrapper, value completion), about 4 µs a field. For such a field this
+executor reads the attribute and then either coerces the scalar or completes the object by
+its sub-selection, as graphql-core would, through graphql-core's own ``collect_and_execute_
+subfields``. Anything else, and any value it cannot take the short path for (a null, a value
+whose runtime type it cannot tell), goes through graphql-core's ``execute_field`` unchanged.
+
+Errors keep graphql-core's semantics: an error while completing an object or a list is
+handed to ``handle_field_error`` for the field, which nulls the nearest nullable field and
+records the error once. tests/test_graphql_executor.py compares both executors' answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from graphql import (
+    Executor,
+    GraphQLInterfaceType,
+    GraphQLLeafType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLSchema,
+    is_leaf_type,
+)
+from graphql.pyutils import Path, Undefined
+
+__all__ = ["AttributeExecutor"]
+
+_DEFINITION = "strawberry-definition"  # where strawberry keeps a GraphQL type's own definition
+
+
+class _Shape(Enum):
+    LEAF = "leaf"
+    OBJECT = "object"
+    ABSTRACT = "abstract"
+    LEAVES = "leaves"
+    OBJECTS = "objects"
+    ABSTRACTS = "abstracts"
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """How to take the short path for one field."""
+
+    attribute: str
+    shape: _Shape
+    #: The named type: a leaf, an object type, or an interface.
+    target: GraphQLLeafType | GraphQLObjectType | GraphQLInterfaceType
+    field_type: GraphQLOutputType
+
+
+@dataclass
+class _Tables:
+    reads: dict[tuple[str, str], _Read | None]
+    #: Python class → its GraphQL object type (to tell the runtime type of an interface).
+    classes: dict[type, GraphQLObjectType]
+
+
+_TABLES: WeakKeyDictionary[GraphQLSchema, _Tables] = WeakKeyDictionary()
+_UNSEEN: Any = object()
+
+
+def _tables(schema: GraphQLSchema) -> _Tables:
+    tables = _TABLES.get(schema)
+    if tables is None:
+        classes: dict[type, GraphQLObjectType] = {}
+        for named in schema.type_map.values():
+            if isinstance(named, GraphQLObjectType):
+                origin = getattr((named.extensions or {}).get(_DEFINITION), "origin", None)
+                if isinstance(origin, type):
+                    classes[origin] = named
+        tables = _TABLES[schema] = _Tables({}, classes)
+    return tables
+
+
+def _shape_of(field_type: GraphQLOutputType) -> tuple[_Shape, Any] | None:
+    inner = field_type.of_type if isinstance(field_type, GraphQLNonNull) else field_type
+    if is_leaf_type(inner):
+        return _Shape.LEAF, inner
+    if isinstance(inner, GraphQLObjectType) and inner.is_type_of is None:
+        return _Shape.OBJECT, inner
+    if isinstance(inner, GraphQLInterfaceType):
+        return _Shape.ABSTRACT, inner
+    if isinstance(inner, GraphQLList) and isinstance(inner.of_type, GraphQLNonNull):
+        item = inner.of_type.of_type  # only lists whose items cannot be null
+        if is_leaf_type(item):
+            return _Shape.LEAVES, item
+        if isinstance(item, GraphQLObjectType) and item.is_type_of is None:
+            return _Shape.OBJECTS, item
+        if isinstance(item, GraphQLInterfaceType):
+            return _Shape.ABSTRACTS, item
+    return None
+
+
+def _read_for(tables: _Tables, parent_type: GraphQLObjectType, name: str) -> _Read | None:
+    key = (parent_type.name, name)
+    if key in tables.reads:
+        return tables.reads[key]
+    read = None
+    field = parent_type.fields.get(name)
+    definition = (field.extensions or {}).get(_DEFINITION) if field else None
+    # strawberry marks the resolver of a field that has none of its own ("basic"): it only
+    # reads the attribute (no arguments, no permission classes, no extensions).
+    basic = field is not None and getattr(field.resolve, "_is_default", False)
+    if field is not None and definition is not None and basic:
+        shaped = _shape_of(field.type)
+        attribute = getattr(definition, "python_name", None)
+        if shaped is not None and isinstance(attribute, str):
+            read = _Read(attribute, shaped[0], shaped[1], field.type)
+    tables.reads[key] = read
+    return read
+
+
+class AttributeExecutor(Executor[Any]):
+    """graphql-core's executor, with the short path described above."""
+
+    def execute_field(
+        self,
+        parent_type: GraphQLObjectType,
+        source: Any,
+        field_details_list: Any,
+        path: Path,
+        position_context: Any,
+    ) -> Any:
+        tables = _tables(self.schema)
+        read = None
+        if not self.middleware_manager:
+            name = field_details_list[0].node.name.value
+            read = tables.reads.get((parent_type.name, name), _UNSEEN)
+            if read is _UNSEEN:
+                read = _read_for(tables, parent_type, name)
+        if read is not None:
+            value = getattr(source, read.attribute, None)
+            if value is not None:
+                if read.shape is _Shape.LEAF:  # the most common field: inline
+                    try:
+                        coerced = read.target.coerce_output_value(value)
+                    except Exception:  # the general path reports it, located
+                        coerced = None
+                    if coerced is not None and coerced is not Undefined:
+                        return coerced
+                else:
+                    done, result = self._short(tables, read, value, field_details_list, path,
+                                               position_context)  # fmt: skip
+                    if done:
+                        return result
+        return super().execute_field(
+            parent_type, source, field_details_list, path, position_context
+        )
+
+    def _short(
+        self,
+        tables: _Tables,
+        read: _Read,
+        value: Any,
+        field_details_list: Any,
+        path: Path,
+        position_context: Any,
+    ) -> tuple[bool, Any]:
+        """(True, the completed value), or (False, None) to take the general path."""
+        shape, target = read.shape, read.target
+        if shape is _Shape.LEAF or shape is _Shape.LEAVES:
+            assert not isinstance(target, GraphQLObjectType | GraphQLInterfaceType)
+            try:
+                if shape is _Shape.LEAF:
+                    coerced = target.coerce_output_value(value)
+                    return coerced is not None and coerced is not Undefined, coerced
+                items = [target.coerce_output_value(item) for item in value]
+            except Exception:  # the general path reports it, located
+                return False, None
+            return all(i is not None and i is not Undefined for i in items), items
+        # Objects: tell every runtime type first, so that nothing runs twice on a fallback.
+        if shape is _Shape.OBJECT or shape is _Shape.ABSTRACT:
+            runtime = self._runtime_type(tables, target, value)
+            if runtime is None:
+                return False, None
+            try:
+                return True, self.collect_and_execute_subfields(
+                    runtime, field_details_list, path, value, position_context
+                )
+            except Exception as error:
+                self.handle_field_error(error, read.field_type, field_details_list, path)
+                return True, None
+        if not isinstance(value, list):
+            return False, None
+        types = [self._runtime_type(tables, target, item) for item in value]
+        if any(t is None for t in types):
+            return False, None
+        try:
+            return True, [
+                self.collect_and_execute_subfields(
+                    runtime, field_details_list, Path(path, index, None), item, position_context
+                )
+                for index, (runtime, item) in enumerate(zip(types, value, strict=True))
+                if runtime is not None
+            ]
+        except Exception as error:
+            self.handle_field_error(error, read.field_type, field_details_list, path)
+            return True, None
+
+    def _runtime_type(self, tables: _Tables, target: Any, value: Any) -> GraphQLObjectType | None:
+        if value is None:
+            return None
+        if isinstance(target, GraphQLObjectType):
+            return target
+        runtime = tables.classes.get(type(value))
+        if runtime is None or not self.schema.is_sub_type(target, runtime):
+            return None
+        return runtime
