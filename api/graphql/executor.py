@@ -1,12 +1,15 @@
-"""A graphql-core executor with a short path for fields that only read an attribute.
+"""A graphql-core executor with a short path for fields that only read their object.
 
-Most fields of an answer are strawberry fields without a resolver: a node's ``id``, a
-step's ``cause``. graphql-core resolves each through the general path (resolve info,
-strawberry's resolver wrapper, value completion), about 4 µs a field. For such a field this
-executor reads the attribute and then either coerces the scalar or completes the object by
-its sub-selection, as graphql-core would, through graphql-core's own ``collect_and_execute_
-subfields``. Anything else, and any value it cannot take the short path for (a null, a value
-whose runtime type it cannot tell), goes through graphql-core's ``execute_field`` unchanged.
+Most fields of an answer are strawberry fields without a resolver (a node's ``id``, a
+step's ``cause``) or with a resolver that takes nothing but ``self`` (``sources``).
+graphql-core resolves each through the general path (resolve info, strawberry's resolver
+wrapper and argument conversion, value completion), about 4 µs a field. For such a field
+this executor reads the attribute or calls the method, then either coerces the scalar or
+completes the object by its sub-selection through graphql-core's own
+``collect_and_execute_subfields``. Anything else, and any value it cannot take the short
+path for (a null, a value whose runtime type it cannot tell), goes through graphql-core's
+``execute_field`` unchanged; such a method is then called again, which is safe because these
+methods only reshape data already fetched (api/graphql/nodes.py).
 
 Errors keep graphql-core's semantics: an error while completing an object or a list is
 handed to ``handle_field_error`` for the field, which nulls the nearest nullable field and
@@ -15,6 +18,7 @@ records the error once. tests/test_graphql_executor.py compares both executors' 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -51,7 +55,8 @@ class _Shape(Enum):
 class _Read:
     """How to take the short path for one field."""
 
-    attribute: str
+    #: Reads the value from the object: ``getattr`` of the attribute, or the method.
+    get: Callable[[Any], Any]
     shape: _Shape
     #: The named type: a leaf, an object type, or an interface.
     target: GraphQLLeafType | GraphQLObjectType | GraphQLInterfaceType
@@ -108,16 +113,37 @@ def _read_for(tables: _Tables, parent_type: GraphQLObjectType, name: str) -> _Re
     read = None
     field = parent_type.fields.get(name)
     definition = (field.extensions or {}).get(_DEFINITION) if field else None
-    # strawberry marks the resolver of a field that has none of its own ("basic"): it only
-    # reads the attribute (no arguments, no permission classes, no extensions).
-    basic = field is not None and getattr(field.resolve, "_is_default", False)
-    if field is not None and definition is not None and basic:
-        shaped = _shape_of(field.type)
-        attribute = getattr(definition, "python_name", None)
-        if shaped is not None and isinstance(attribute, str):
-            read = _Read(attribute, shaped[0], shaped[1], field.type)
+    shaped = _shape_of(field.type) if field is not None else None
+    get = _getter(field, definition) if field is not None and shaped is not None else None
+    if field is not None and shaped is not None and get is not None:
+        read = _Read(get, shaped[0], shaped[1], field.type)
     tables.reads[key] = read
     return read
+
+
+def _getter(field: Any, definition: Any) -> Callable[[Any], Any] | None:
+    """How strawberry would get the field's value from its object, when that is all it does."""
+    if definition is None or field.args:
+        return None
+    # strawberry marks the resolver of a field that has none of its own ("basic"): it reads
+    # the attribute (no arguments, no permission classes, no extensions).
+    if getattr(field.resolve, "_is_default", False):
+        name = getattr(definition, "python_name", None)
+        return None if not isinstance(name, str) else lambda source: getattr(source, name)
+    resolver = getattr(definition, "base_resolver", None)
+    if (
+        resolver is None
+        or definition.extensions  # permission classes are extensions too
+        or definition.is_async
+        or resolver.arguments
+        or resolver.self_parameter is None
+        or resolver.info_parameter is not None
+        or resolver.root_parameter is not None
+        or resolver.parent_parameter is not None
+    ):
+        return None
+    method: Callable[[Any], Any] = resolver.wrapped_func
+    return method
 
 
 class AttributeExecutor(Executor[Any]):
@@ -131,7 +157,9 @@ class AttributeExecutor(Executor[Any]):
         path: Path,
         position_context: Any,
     ) -> Any:
-        tables = _tables(self.schema)
+        tables: _Tables | None = self.__dict__.get("_dyad_tables")
+        if tables is None:
+            tables = self.__dict__["_dyad_tables"] = _tables(self.schema)
         read = None
         if not self.middleware_manager:
             name = field_details_list[0].node.name.value
@@ -139,7 +167,11 @@ class AttributeExecutor(Executor[Any]):
             if read is _UNSEEN:
                 read = _read_for(tables, parent_type, name)
         if read is not None:
-            value = getattr(source, read.attribute, None)
+            try:
+                value = read.get(source)
+            except Exception as error:  # as graphql-core does with a resolver's error
+                self.handle_field_error(error, read.field_type, field_details_list, path)
+                return None
             if value is not None:
                 if read.shape is _Shape.LEAF:  # the most common field: inline
                     try:
