@@ -300,8 +300,13 @@ def test_narrow_screen_and_keyboard(session: Session, base_url: str) -> None:
     page.keyboard.type("gallium")
     page.keyboard.press("Enter")
     page.wait_for_selector("#search-results button.result")
-    page.locator("#search-results button.result").first.focus()
+    first = page.locator("#search-results button.result").first
+    name = first.locator(".result-name").inner_text()
+    first.focus()
     page.keyboard.press("Enter")
+    page.wait_for_function(
+        "name => document.querySelector('#details-title').textContent === name", arg=name
+    )  # the chosen node's details, not the start node's still on show
     page.wait_for_selector("#details:not([hidden]) .sources")
     page.keyboard.press("Escape")
     page.wait_for_selector("#details", state="hidden")
@@ -319,6 +324,37 @@ def test_narrow_screen_and_keyboard(session: Session, base_url: str) -> None:
     screenshot(page, "narrow-chains")
     assert session.errors == []
     assert session.off_host() == []
+
+
+@needs_chromium
+def test_details_closed_while_loading_stay_closed(session: Session, base_url: str) -> None:
+    page = open_explorer(session, base_url)
+    page.wait_for_selector("#details:not([hidden]) .sources")  # the start node, drawn
+    held: list[Route] = []
+
+    def hold_node_queries(route: Route, request: Request) -> None:
+        if "query Node(" in (request.post_data or ""):
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/graphql", hold_node_queries)
+    page.fill("#search-input", "gallium")
+    page.keyboard.press("Enter")
+    page.locator("#search-results button.result").first.click()
+    page.wait_for_function(
+        "() => document.querySelector('#details-title').textContent === 'Loading…'"
+    )
+    page.keyboard.press("Escape")
+    assert page.is_hidden("#details")
+    page.unroute("**/graphql", hold_node_queries)
+    with page.expect_response("**/graphql"):
+        for route in held:
+            route.continue_()
+    page.wait_for_timeout(300)  # let the answer be drawn, if it were to be
+    assert held
+    assert page.is_hidden("#details")
+    assert session.errors == []
 
 
 @needs_chromium

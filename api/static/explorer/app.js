@@ -84,7 +84,8 @@ class Explorer {
       if (event.key === "Escape") {
         const panel = this.view === "graph" ? $("#details") : this.view === "chains" ? $("#chain-panel") : null;
         if (panel && !panel.hidden) {
-          panel.hidden = true;
+          if (this.view === "graph") this.graph.closeDetails();
+          else panel.hidden = true;
           const back = this.view === "graph" ? $("#search-input") : $("#chain-start-input");
           back.focus();
           event.preventDefault();
@@ -101,7 +102,8 @@ class Explorer {
     });
     for (const button of $$("[data-close]")) {
       button.addEventListener("click", () => {
-        $(`#${button.dataset.close}`).hidden = true;
+        if (button.dataset.close === "details") this.graph.closeDetails();
+        else $(`#${button.dataset.close}`).hidden = true;
       });
     }
   }

@@ -124,6 +124,8 @@ export class GraphView {
   async load(id, { keep = false, quiet = false } = {}) {
     // A slower, older load must not overwrite what the user asked for since.
     const ticket = (this.ticket = (this.ticket || 0) + 1);
+    // Closing the details while this loads (Escape, ×) keeps them closed when it lands.
+    const closes = this.closes || 0;
     try {
       const data = await gql(NEIGHBOURHOOD, { id, depth: 1, limit: 60 });
       if (ticket !== this.ticket) return;
@@ -136,7 +138,8 @@ export class GraphView {
       for (const edge of hood.edges) {
         if (this.cy.getElementById(edge.data.id).empty()) fresh.push({ group: "edges", data: normaliseEdge(edge.data) });
       }
-      $("#details").hidden = false; // open first, so the drawing fits the canvas that is left
+      const details = closes === (this.closes || 0);
+      if (details) $("#details").hidden = false; // open first, so the drawing fits the canvas left
       this.cy.resize();
       this.cy.add(fresh);
       this.cy.nodes().removeClass("focus");
@@ -144,13 +147,13 @@ export class GraphView {
       this.cy.layout({ ...LAYOUT, randomize: !keep }).run();
       fitGraph(this.cy, 30);
       this.updateEmpty();
-      await this.select(id);
+      await this.select(id, { details });
     } catch (err) {
       if (!quiet) this.app.fail(`Could not draw ${id}: ${err.message}`);
     }
   }
 
-  async select(id) {
+  async select(id, { details = true } = {}) {
     this.selectedId = id;
     $("#graph-expand").disabled = false;
     this.cy.elements().unselect();
@@ -158,7 +161,7 @@ export class GraphView {
     const edges = this.cy.getElementById(id).select().connectedEdges();
     // Relation names along the selected node's edges, when there are few enough to read.
     if (edges.length <= 12) edges.addClass("near");
-    await this.showNode(id);
+    if (details) await this.showNode(id);
   }
 
   openDetails(title) {
@@ -169,6 +172,9 @@ export class GraphView {
   }
 
   closeDetails() {
+    // A node still loading must not open the panel again once the reader has closed it.
+    this.detailsFor = null;
+    this.closes = (this.closes || 0) + 1;
     $("#details").hidden = true;
   }
 
@@ -178,7 +184,7 @@ export class GraphView {
     body.replaceChildren(el("p", { class: "muted" }, "Loading…"));
     try {
       const { node } = await gql(NODE, { id });
-      if (this.detailsFor !== id) return;
+      if (this.detailsFor !== id) return; // another node was chosen, or the panel closed
       this.openDetails(node.name);
       body.replaceChildren(...this.nodeDetails(node));
     } catch (err) {
