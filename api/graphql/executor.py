@@ -199,13 +199,10 @@ class AttributeExecutor(Executor[Any]):
         position_context: Any,
     ) -> tuple[bool, Any]:
         """(True, the completed value), or (False, None) to take the general path."""
-        shape, target = read.shape, read.target
-        if shape is _Shape.LEAF or shape is _Shape.LEAVES:
+        shape, target = read.shape, read.target  # a single leaf is done in execute_field
+        if shape is _Shape.LEAVES:
             assert not isinstance(target, GraphQLObjectType | GraphQLInterfaceType)
             try:
-                if shape is _Shape.LEAF:
-                    coerced = target.coerce_output_value(value)
-                    return coerced is not None and coerced is not Undefined, coerced
                 items = [target.coerce_output_value(item) for item in value]
             except Exception:  # the general path reports it, located
                 return False, None
