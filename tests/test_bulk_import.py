@@ -48,6 +48,14 @@ def _print_of(server: LocalServer) -> object:
         driver.close()
 
 
+def _imported_world(server: LocalServer, tmp_path: Path) -> tuple[Path, object]:
+    """Import files for synthetic scale 1, imported into ``server``; and its fingerprint."""
+    files = tmp_path / "csv"
+    assert main(["synth", "--scale", "1", "--csv", str(files)]) == 0
+    assert main(["neo4j", "import", str(files)]) == 0
+    return files, _print_of(server)
+
+
 def test_an_imported_world_is_the_world_the_loader_writes(
     empty_client: GraphClient,
     offline: LocalServer,
@@ -68,10 +76,7 @@ def test_an_imported_world_is_the_world_the_loader_writes(
 def test_import_refuses_a_running_server_and_an_existing_database(
     offline: LocalServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    files = tmp_path / "csv"
-    assert main(["synth", "--scale", "1", "--csv", str(files)]) == 0
-    assert main(["neo4j", "import", str(files)]) == 0
-    before = _print_of(offline)
+    files, before = _imported_world(offline, tmp_path)
     capsys.readouterr()
 
     assert main(["neo4j", "import", str(files)]) == 1  # it runs now
@@ -88,10 +93,7 @@ def test_import_refuses_a_running_server_and_an_existing_database(
 def test_a_broken_file_fails_the_import_names_the_place_and_loses_nothing(
     offline: LocalServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    files = tmp_path / "csv"
-    assert main(["synth", "--scale", "1", "--csv", str(files)]) == 0
-    assert main(["neo4j", "import", str(files)]) == 0
-    before = _print_of(offline)
+    files, before = _imported_world(offline, tmp_path)
     offline.stop()
     policies = files / "nodes-Policy.csv"
     policies.write_text(policies.read_text(encoding="utf-8") + '"policy:cut-short","No end\n')

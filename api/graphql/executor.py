@@ -87,23 +87,30 @@ def _tables(schema: GraphQLSchema) -> _Tables:
     return tables
 
 
+_ONE = {"leaf": _Shape.LEAF, "object": _Shape.OBJECT, "abstract": _Shape.ABSTRACT}
+_MANY = {"leaf": _Shape.LEAVES, "object": _Shape.OBJECTS, "abstract": _Shape.ABSTRACTS}
+
+
+def _named_kind(named: Any) -> str | None:
+    """What the short path does with a value of this named type, if anything."""
+    if is_leaf_type(named):
+        return "leaf"
+    if isinstance(named, GraphQLObjectType) and named.is_type_of is None:
+        return "object"
+    if isinstance(named, GraphQLInterfaceType):
+        return "abstract"
+    return None
+
+
 def _shape_of(field_type: GraphQLOutputType) -> tuple[_Shape, Any] | None:
     inner = field_type.of_type if isinstance(field_type, GraphQLNonNull) else field_type
-    if is_leaf_type(inner):
-        return _Shape.LEAF, inner
-    if isinstance(inner, GraphQLObjectType) and inner.is_type_of is None:
-        return _Shape.OBJECT, inner
-    if isinstance(inner, GraphQLInterfaceType):
-        return _Shape.ABSTRACT, inner
-    if isinstance(inner, GraphQLList) and isinstance(inner.of_type, GraphQLNonNull):
-        item = inner.of_type.of_type  # only lists whose items cannot be null
-        if is_leaf_type(item):
-            return _Shape.LEAVES, item
-        if isinstance(item, GraphQLObjectType) and item.is_type_of is None:
-            return _Shape.OBJECTS, item
-        if isinstance(item, GraphQLInterfaceType):
-            return _Shape.ABSTRACTS, item
-    return None
+    shapes, named = _ONE, inner
+    if isinstance(inner, GraphQLList):
+        if not isinstance(inner.of_type, GraphQLNonNull):
+            return None  # only lists whose items cannot be null
+        shapes, named = _MANY, inner.of_type.of_type
+    kind = _named_kind(named)
+    return None if kind is None else (shapes[kind], named)
 
 
 def _read_for(tables: _Tables, parent_type: GraphQLObjectType, name: str) -> _Read | None:
