@@ -26,13 +26,18 @@ from weakref import WeakKeyDictionary
 
 from graphql import (
     Executor,
+    GraphQLBoolean,
+    GraphQLEnumType,
+    GraphQLID,
     GraphQLInterfaceType,
     GraphQLLeafType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
+    GraphQLScalarType,
     GraphQLSchema,
+    GraphQLString,
     is_leaf_type,
 )
 from graphql.pyutils import Path, Undefined
@@ -61,6 +66,13 @@ class _Read:
     #: The named type: a leaf, an object type, or an interface.
     target: GraphQLLeafType | GraphQLObjectType | GraphQLInterfaceType
     field_type: GraphQLOutputType
+    #: The Python type a leaf's value already has when coercing would return it unchanged
+    #: (``str`` for String and ID, ``bool`` for Boolean), if any.
+    as_is: type | None
+    #: An enum's output names by member, filled as members are met (coercion is pure).
+    names: dict[Any, Any] | None
+    #: The field may be null (a null value is then the answer, with no error).
+    nullable: bool
 
 
 @dataclass
@@ -87,6 +99,13 @@ def _tables(schema: GraphQLSchema) -> _Tables:
     return tables
 
 
+#: Built-in scalars whose coercion returns a value of exactly this type unchanged
+#: (graphql-core's ``serialize_string``, ``serialize_id``, ``serialize_boolean``).
+_AS_IS: tuple[tuple[GraphQLScalarType, type], ...] = (
+    (GraphQLString, str),
+    (GraphQLID, str),
+    (GraphQLBoolean, bool),
+)
 _ONE = {"leaf": _Shape.LEAF, "object": _Shape.OBJECT, "abstract": _Shape.ABSTRACT}
 _MANY = {"leaf": _Shape.LEAVES, "object": _Shape.OBJECTS, "abstract": _Shape.ABSTRACTS}
 
@@ -123,7 +142,11 @@ def _read_for(tables: _Tables, parent_type: GraphQLObjectType, name: str) -> _Re
     shaped = _shape_of(field.type) if field is not None else None
     get = _getter(field, definition) if field is not None and shaped is not None else None
     if field is not None and shaped is not None and get is not None:
-        read = _Read(get, shaped[0], shaped[1], field.type)
+        target = shaped[1]
+        as_is = next((kind for scalar, kind in _AS_IS if scalar is target), None)
+        names: dict[Any, Any] | None = {} if isinstance(target, GraphQLEnumType) else None
+        nullable = not isinstance(field.type, GraphQLNonNull)
+        read = _Read(get, shaped[0], target, field.type, as_is, names, nullable)
     tables.reads[key] = read
     return read
 
@@ -153,8 +176,119 @@ def _getter(field: Any, definition: Any) -> Callable[[Any], Any] | None:
     return method
 
 
+_FAILED: Any = object()
+
+
+def _leaf(read: _Read, value: Any) -> Any:
+    """A non-null leaf value coerced for output, or ``_FAILED`` for the general path."""
+    if type(value) is read.as_is:
+        return value
+    names = read.names
+    member = names is not None and isinstance(value, Enum)
+    if member:
+        assert names is not None
+        known = names.get(value, _FAILED)
+        if known is not _FAILED:
+            return known
+    try:
+        coerced = read.target.coerce_output_value(value)  # type: ignore[union-attr]
+    except Exception:  # the general path reports it, located
+        return _FAILED
+    if coerced is None or coerced is Undefined:
+        return _FAILED
+    if member:
+        assert names is not None
+        names[value] = coerced
+    return coerced
+
+
+#: One entry per response key of a selection set: its key, how to read it (None for
+#: ``__typename``) and its field group.
+_Plan = tuple[tuple[str, _Read | None, Any], ...]
+
+
 class AttributeExecutor(Executor[Any]):
     """graphql-core's executor, with the short path described above."""
+
+    def execute_fields(
+        self,
+        parent_type: GraphQLObjectType,
+        source_value: Any,
+        path: Path | None,
+        grouped_field_set: Any,
+        position_context: Any,
+    ) -> Any:
+        """A selection set whose every field takes the short path is run in one loop: a leaf
+        that reads and coerces cleanly costs no ``Path`` and no call of ``execute_field``."""
+        plan = self._plan(parent_type, grouped_field_set)
+        if plan is None:
+            return super().execute_fields(
+                parent_type, source_value, path, grouped_field_set, position_context
+            )
+        results: dict[str, Any] = {}
+        for key, read, field_details_list in plan:
+            if read is None:
+                results[key] = parent_type.name
+                continue
+            try:
+                value = read.get(source_value)
+            except Exception:  # the general path raises it again, and locates it
+                value = _FAILED
+            if value is None and read.nullable:
+                results[key] = None
+                continue
+            if value is not None and value is not _FAILED:
+                if read.shape is _Shape.LEAF:
+                    coerced = _leaf(read, value)
+                    if coerced is not _FAILED:
+                        results[key] = coerced
+                        continue
+                else:
+                    field_path = Path(path, key, parent_type.name)
+                    done, result = self._short(read, value, field_details_list, field_path,
+                                               position_context)  # fmt: skip
+                    if done:
+                        results[key] = result
+                        continue
+            results[key] = self.execute_field(
+                parent_type,
+                source_value,
+                field_details_list,
+                Path(path, key, parent_type.name),
+                position_context,
+            )
+        return results
+
+    def _plan(self, parent_type: GraphQLObjectType, grouped_field_set: Any) -> _Plan | None:
+        """The selection set's plan, or None when a field of it needs the general path."""
+        plans: dict[int, tuple[Any, _Plan | None]] | None = self.__dict__.get("_dyad_plans")
+        if plans is None:
+            plans = self.__dict__["_dyad_plans"] = {}
+        key = id(grouped_field_set) ^ id(parent_type)
+        known = plans.get(key)
+        if known is not None and known[0] is grouped_field_set:
+            return known[1]
+        plan: _Plan | None = None
+        if not self.middleware_manager:
+            tables = self._tables()
+            entries: list[tuple[str, _Read | None, Any]] = []
+            for response_key, field_details_list in grouped_field_set.items():
+                name = field_details_list[0].node.name.value
+                read = None if name == "__typename" else _read_for(tables, parent_type, name)
+                if read is None and name != "__typename":
+                    break
+                entries.append((response_key, read, field_details_list))
+            else:
+                plan = tuple(entries)
+        # The set is kept with its plan so that its id cannot be reused during execution.
+        plans[key] = (grouped_field_set, plan)
+        return plan
+
+    def _tables(self) -> _Tables:
+        tables: _Tables | None = self.__dict__.get("_dyad_tables")
+        if tables is None:
+            tables = self.__dict__["_dyad_tables"] = _tables(self.schema)
+        return tables
 
     def execute_field(
         self,
@@ -164,9 +298,7 @@ class AttributeExecutor(Executor[Any]):
         path: Path,
         position_context: Any,
     ) -> Any:
-        tables: _Tables | None = self.__dict__.get("_dyad_tables")
-        if tables is None:
-            tables = self.__dict__["_dyad_tables"] = _tables(self.schema)
+        tables = self._tables()
         read = None
         if not self.middleware_manager:
             name = field_details_list[0].node.name.value
@@ -180,15 +312,12 @@ class AttributeExecutor(Executor[Any]):
                 self.handle_field_error(error, read.field_type, field_details_list, path)
                 return None
             if value is not None:
-                if read.shape is _Shape.LEAF:  # the most common field: inline
-                    try:
-                        coerced = read.target.coerce_output_value(value)
-                    except Exception:  # the general path reports it, located
-                        coerced = None
-                    if coerced is not None and coerced is not Undefined:
+                if read.shape is _Shape.LEAF:
+                    coerced = _leaf(read, value)
+                    if coerced is not _FAILED:
                         return coerced
                 else:
-                    done, result = self._short(tables, read, value, field_details_list, path,
+                    done, result = self._short(read, value, field_details_list, path,
                                                position_context)  # fmt: skip
                     if done:
                         return result
@@ -198,7 +327,6 @@ class AttributeExecutor(Executor[Any]):
 
     def _short(
         self,
-        tables: _Tables,
         read: _Read,
         value: Any,
         field_details_list: Any,
@@ -206,7 +334,8 @@ class AttributeExecutor(Executor[Any]):
         position_context: Any,
     ) -> tuple[bool, Any]:
         """(True, the completed value), or (False, None) to take the general path."""
-        shape, target = read.shape, read.target  # a single leaf is done in execute_field
+        shape, target = read.shape, read.target  # a single leaf is done by the caller
+        tables = self._tables()
         if shape is _Shape.LEAVES:
             assert not isinstance(target, GraphQLObjectType | GraphQLInterfaceType)
             try:
