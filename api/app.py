@@ -17,13 +17,15 @@ from api.graphql import GraphQLEndpoint, build_schema
 from api.health import healthz
 from api.research_http import routes as research_routes
 from api.settings import ApiSettings
-from graph import GraphClient, GraphSettings, open_driver
+from graph import AsyncReader, GraphClient, GraphSettings, open_async_driver, open_driver
 
 __all__ = ["create_app"]
 
 
 class _State(TypedDict):
     graph: GraphClient
+    #: GraphQL's reads, on the event loop.
+    reader: AsyncReader
 
 
 def create_app(
@@ -31,23 +33,26 @@ def create_app(
 ) -> Starlette:
     """Build the app. The Neo4j driver opens when the app starts and closes when it stops.
 
-    ``client`` lends the app an open client instead (tests count its round trips).
+    ``client`` lends the app an open client instead (tests count its round trips); the app
+    still opens its own async driver, to ``graph_settings``, for GraphQL's reads.
     """
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[_State]:
-        if client is not None:
-            yield {"graph": client}
-            return
-        driver = open_driver(graph_settings)
+        driver = open_driver(graph_settings) if client is None else None
+        graph = client
+        if driver is not None:
+            graph = GraphClient(
+                driver, database=graph_settings.database, timeout=graph_settings.query_timeout
+            )
+        assert graph is not None
+        async_driver = open_async_driver(graph_settings)
         try:
-            yield {
-                "graph": GraphClient(
-                    driver, database=graph_settings.database, timeout=graph_settings.query_timeout
-                )
-            }
+            yield {"graph": graph, "reader": AsyncReader(async_driver, graph)}
         finally:
-            driver.close()
+            await async_driver.close()
+            if driver is not None:
+                driver.close()
 
     token = api_settings.api_token.get_secret_value() if api_settings.api_token else None
     graphql = GraphQLEndpoint(build_schema(), token)

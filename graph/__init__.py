@@ -1,11 +1,13 @@
 """Dyad's only door to Neo4j: settings, the driver, named queries, migrations, the local server.
 
 Nothing outside this package imports ``neo4j``. Callers open one driver per process with
-``open_driver`` and pass it, wrapped in a ``GraphClient``, to whatever needs the graph.
+``open_driver`` and pass it, wrapped in a ``GraphClient``, to whatever needs the graph; the
+API also reads on its event loop through ``open_async_driver`` and an ``AsyncReader``.
 """
 
+from graph.async_reader import AsyncReader
 from graph.client import GraphClient, Record, WriteBatch
-from graph.driver import open_driver
+from graph.driver import open_async_driver, open_driver
 from graph.errors import (
     GraphError,
     LocalServerError,
@@ -20,6 +22,7 @@ from graph.migrate import migrate
 from graph.settings import GraphSettings, LocalServerSettings
 
 __all__ = [
+    "AsyncReader",
     "Fingerprint",
     "GraphClient",
     "GraphError",
@@ -36,5 +39,6 @@ __all__ = [
     "WriteBatch",
     "fingerprint",
     "migrate",
+    "open_async_driver",
     "open_driver",
 ]

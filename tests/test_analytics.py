@@ -20,6 +20,9 @@ from tests.http import in_process
 DATA = ROOT / "tests" / "data" / "research"
 GQL = {"accept": "application/graphql-response+json"}
 
+# In-process apps read GraphQL through their own async driver, to NEO4J_URI: the test server.
+pytestmark = pytest.mark.usefixtures("graph_settings_env")
+
 
 async def ask(client: GraphClient, query: str, **variables: Any) -> dict[str, Any]:
     app = create_app(ApiSettings(), GraphSettings(), client=client)

@@ -14,7 +14,8 @@ from loaders import load_corpus
 from loaders.synth import Anchors, load_synthetic
 from tests.test_graphql_api import WORLD, ask
 
-pytestmark = pytest.mark.anyio
+# In-process apps read GraphQL through their own async driver, to NEO4J_URI: the test server.
+pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("graph_settings_env")]
 CHAINS = """query($from: ID!, $kind: NodeKind, $country: ID, $hops: Int!, $min: Float!,
                   $asOf: Date, $first: Int!) {
   causalChains(from: $from, toKind: $kind, toCountry: $country, maxHops: $hops,

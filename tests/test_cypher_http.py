@@ -14,7 +14,8 @@ from graph import GraphClient, GraphSettings
 from graph.research_catalog import catalog
 from tests.http import in_process
 
-pytestmark = pytest.mark.anyio
+# In-process apps read GraphQL through their own async driver, to NEO4J_URI: the test server.
+pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("graph_settings_env")]
 
 
 async def get(client: GraphClient, url: str, **params: Any) -> Any:

@@ -1,6 +1,9 @@
-"""Migrations are idempotent and the fingerprint sees every change, and only changes."""
+"""Migrations are idempotent, the fingerprint sees every change (and only changes), and reads
+give plain values or the values as the driver decoded them."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from graph import GraphClient, fingerprint, migrate
 from loaders.write import plan_and_write
@@ -53,3 +56,13 @@ def test_fingerprint_ignores_order_and_sees_changes(empty_client: GraphClient) -
     assert summary.labels["Country"].updated == 1
     assert summary.labels["Country"].unchanged == 1
     assert fingerprint(empty_client).sha256 != first.sha256
+
+
+def test_reads_give_plain_values_or_the_values_as_decoded(graph_client: GraphClient) -> None:
+    text = "RETURN date('2025-11-07') AS day, {at: date('2026-01-06'), n: 1} AS map"
+    [plain] = graph_client.read_text(text, {})
+    assert plain == {"day": dt.date(2025, 11, 7), "map": {"at": dt.date(2026, 1, 6), "n": 1}}
+    [decoded] = graph_client.read_text(text, {}, convert=False)
+    assert not isinstance(decoded["day"], dt.date)  # the driver's own Date, left as it is
+    assert decoded["day"].to_native() == dt.date(2025, 11, 7)
+    assert decoded["map"]["at"].to_native() == dt.date(2026, 1, 6)

@@ -12,7 +12,8 @@ from loaders import load_corpus
 from tests.conftest import ROOT
 from tests.http import in_process
 
-pytestmark = pytest.mark.anyio
+# In-process apps read GraphQL through their own async driver, to NEO4J_URI: the test server.
+pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("graph_settings_env")]
 WORLD = [
     ROOT / "tests" / "data" / "mini_corpus.yaml",
     ROOT / "tests" / "data" / "chain_corpus.yaml",

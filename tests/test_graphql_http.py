@@ -23,6 +23,9 @@ AUDIT = ROOT / "tests" / "http_audit"
 GQL = "application/graphql-response+json"
 TOKEN = "test-curator-token"
 
+# In-process apps read GraphQL through their own async driver, to NEO4J_URI: the test server.
+pytestmark = pytest.mark.usefixtures("graph_settings_env")
+
 
 @pytest.fixture
 def served(corpus_client: GraphClient, graph_settings: GraphSettings) -> Iterator[str]:

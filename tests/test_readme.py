@@ -15,6 +15,9 @@ from tests.http import in_process
 
 README = (ROOT / "README.md").read_text()
 
+# In-process apps read GraphQL through their own async driver, to NEO4J_URI: the test server.
+pytestmark = pytest.mark.usefixtures("graph_settings_env")
+
 
 @pytest.mark.anyio
 async def test_every_graphql_example_answers_on_the_corpus(corpus_client: GraphClient) -> None:

@@ -31,11 +31,16 @@ def routed(graph_settings: GraphSettings) -> Iterator[GraphClient]:
 
 @pytest.mark.anyio
 async def test_a_routing_uri_loads_reads_and_serves(
-    empty_client: GraphClient, routed: GraphClient
+    empty_client: GraphClient,
+    routed: GraphClient,
+    graph_settings: GraphSettings,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     load_corpus(routed, WORLD)  # writes go to the leader the routing table names
     assert fingerprint(routed) == fingerprint(empty_client)
-    app = create_app(ApiSettings(), GraphSettings(uri="neo4j://unused:7687"), client=routed)
+    uri = graph_settings.effective_uri().replace("bolt://", "neo4j://")
+    monkeypatch.setenv("NEO4J_URI", uri)  # GraphQL reads (``ask``) route through it too
+    app = create_app(ApiSettings(), GraphSettings(uri=uri), client=routed)
     async with in_process(app) as http:
         health = await http.get("/healthz")
     assert health.status_code == 200
@@ -77,7 +82,7 @@ def test_a_uri_the_driver_cannot_use_is_refused_with_the_setting_named(
 
 @pytest.mark.anyio
 async def test_api_replicas_share_nothing_a_cursor_from_one_pages_on_another(
-    empty_client: GraphClient, graph_settings: GraphSettings
+    empty_client: GraphClient, graph_settings: GraphSettings, graph_settings_env: None
 ) -> None:
     """Behind a load balancer, page 2 may be asked of another replica than page 1."""
     load_corpus(empty_client, WORLD)

@@ -121,17 +121,19 @@ def test_a_load_killed_midway_writes_nothing_and_completes_when_run_again(
 
 
 @pytest.mark.anyio
-async def test_cors_only_for_configured_origins(graph_client: GraphClient) -> None:
+async def test_cors_only_for_configured_origins(
+    graph_client: GraphClient, graph_settings: GraphSettings
+) -> None:
     allowed = "http://127.0.0.1:3000"
     settings = ApiSettings(cors_origins=(allowed,))
-    app = create_app(settings, GraphSettings(), client=graph_client)
+    app = create_app(settings, graph_settings, client=graph_client)
     async with in_process(app) as http:
         preflight = {"access-control-request-method": "POST"}
         ok = await http.options("/graphql", headers={"origin": allowed, **preflight})
         assert ok.headers.get("access-control-allow-origin") == allowed
         other = await http.options("/graphql", headers={"origin": "http://evil.test", **preflight})
         assert "access-control-allow-origin" not in other.headers
-    closed = create_app(ApiSettings(), GraphSettings(), client=graph_client)
+    closed = create_app(ApiSettings(), graph_settings, client=graph_client)
     async with in_process(closed) as http:
         response = await http.post(
             "/graphql", json={"query": "{ __typename }"}, headers={"origin": allowed}

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from typing import Annotated, TypeVar
 
 import strawberry
+from starlette.concurrency import run_in_threadpool
 from strawberry.types import Info
 
 from api.graphql.context import RequestContext
@@ -48,9 +49,10 @@ def _answers() -> Iterator[None]:
         raise UserFacingError("Neo4j is unavailable", ErrorCode.NEO4J_UNAVAILABLE) from exc
 
 
-def _run(call: Callable[[], T]) -> T:
+async def _run(call: Callable[[], T]) -> T:
+    """Run an analysis (synchronous reads) in a worker thread, off the event loop."""
     with _answers():
-        return call()
+        return await run_in_threadpool(call)
 
 
 @strawberry.type(description="One month of coded events in one direction (actor → recipient).")
@@ -246,7 +248,7 @@ class AnalyticsFields:
         description="Coded events between the actors (ISO3), per month and direction: counts "
         "by QuadClass, Goldstein sum and mean, conflict share, article-weighted tone."
     )
-    def dyad_series(
+    async def dyad_series(
         self,
         info: Info[RequestContext, None],
         actors: list[str] | None = None,
@@ -254,7 +256,7 @@ class AnalyticsFields:
         to: dt.date | None = None,
         dataset: str | None = None,
     ) -> list[SeriesMonth]:
-        points = _run(
+        points = await _run(
             lambda: dyad_series(
                 info.context.client,
                 actors or ["CHN", "JPN"],
@@ -286,7 +288,7 @@ class AnalyticsFields:
         description="The importer's (ISO3) share of a mineral's imports from the exporter per "
         "year, and the HHI of its suppliers, from trade flows."
     )
-    def import_dependence(
+    async def import_dependence(
         self,
         info: Info[RequestContext, None],
         importer: str,
@@ -296,7 +298,7 @@ class AnalyticsFields:
         to_year: int | None = None,
     ) -> ImportDependence:
         return _dependence(
-            _run(
+            await _run(
                 lambda: import_dependence(
                     info.context.client,
                     importer,
@@ -312,7 +314,7 @@ class AnalyticsFields:
         description="An industry's exposure to a policy (or to `restricter` restricting "
         "`minerals`): Σ intensity × import share, every term with its chain."
     )
-    def exposure(
+    async def exposure(
         self,
         info: Info[RequestContext, None],
         industry: strawberry.ID,
@@ -321,7 +323,7 @@ class AnalyticsFields:
         minerals: list[strawberry.ID] | None = None,
     ) -> ExposureResult:
         return _exposure(
-            _run(
+            await _run(
                 lambda: exposure(
                     info.context.client,
                     industry=str(industry),
@@ -336,7 +338,7 @@ class AnalyticsFields:
         description="What if `restricter` restricts `minerals` to `target`: the target's "
         "industries ranked by exposure, each with the chains that explain it."
     )
-    def what_if(
+    async def what_if(
         self,
         info: Info[RequestContext, None],
         restricter: strawberry.ID,
@@ -344,7 +346,7 @@ class AnalyticsFields:
         minerals: list[strawberry.ID],
     ) -> ExposureResult:
         return _exposure(
-            _run(
+            await _run(
                 lambda: exposure(
                     info.context.client,
                     target=str(target),

@@ -8,7 +8,13 @@ from typing import Any
 import queries
 from api.graphql.errors import ErrorCode, UserFacingError
 from api.graphql.subgraph import Subgraph
-from graph import GraphClient, Neo4jUnavailableError, QueryFailedError, QueryTimeoutError
+from graph import (
+    AsyncReader,
+    GraphClient,
+    Neo4jUnavailableError,
+    QueryFailedError,
+    QueryTimeoutError,
+)
 
 __all__ = ["MAX_RELATIONS_PER_NODE", "RequestContext"]
 
@@ -17,15 +23,18 @@ MAX_RELATIONS_PER_NODE = 100
 
 @dataclass
 class RequestContext:
+    #: For what runs in a worker thread: writes, research queries, analytics.
     client: GraphClient
+    #: For the API queries, read on the event loop.
+    reader: AsyncReader
     #: True when the request carried the curators' bearer token.
     curator: bool = False
 
-    def fetch(self, name: str, relation_depth: int, **params: Any) -> Subgraph:
+    async def fetch(self, name: str, relation_depth: int, **params: Any) -> Subgraph:
         """Run the API query ``name`` (one round trip) and return its answer as a subgraph."""
         params |= {"relDepth": relation_depth, "relLimit": MAX_RELATIONS_PER_NODE}
         try:
-            rows = self.client.read_text(queries.api_query(name), params, name=f"api/{name}")
+            rows = await self.reader.read_text(queries.api_query(name), params, name=f"api/{name}")
         except QueryTimeoutError as exc:
             raise UserFacingError(
                 "the query ran past its time limit; narrow it down", ErrorCode.QUERY_TIMEOUT

@@ -6,10 +6,14 @@ graphql-core resolves each through the general path (resolve info, strawberry's 
 wrapper and argument conversion, value completion), about 4 µs a field. For such a field
 this executor reads the attribute or calls the method, then either coerces the scalar or
 completes the object by its sub-selection through graphql-core's own
-``collect_and_execute_subfields``. Anything else, and any value it cannot take the short
-path for (a null, a value whose runtime type it cannot tell), goes through graphql-core's
-``execute_field`` unchanged; such a method is then called again, which is safe because these
-methods only reshape data already fetched (api/graphql/nodes.py).
+``collect_and_execute_subfields``. A selection set made only of such fields (and
+``__typename``) runs in one loop, ``execute_fields``: a leaf whose value reads and coerces
+cleanly costs no ``Path`` and no further call; a String, ID or Boolean of its own Python type
+is taken as it is, and an enum's names are remembered per member. Anything else, and any
+value it cannot take the short path for (a null of a non-null field, a value whose runtime
+type it cannot tell), goes through graphql-core's ``execute_field`` unchanged; such a method
+is then called again, which is safe because these methods only reshape data already fetched
+(api/graphql/nodes.py).
 
 Errors keep graphql-core's semantics: an error while completing an object or a list is
 handed to ``handle_field_error`` for the field, which nulls the nearest nullable field and

@@ -19,6 +19,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from inspect import isawaitable
 from typing import Any
 
 import orjson
@@ -28,11 +29,10 @@ from graphql import (
     GraphQLError,
     OperationDefinitionNode,
     OperationType,
-    execute_sync,
+    execute,
     parse,
     validate,
 )
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -41,7 +41,6 @@ from api.graphql.errors import ErrorCode
 from api.graphql.executor import AttributeExecutor
 from api.graphql.graphiql import graphiql_page
 from api.graphql.schema import CACHE_SIZE, MAX_TOKENS, masked, validation_rules
-from graph import GraphClient
 
 __all__ = ["MAX_BODY_BYTES", "GraphQLEndpoint"]
 
@@ -217,19 +216,23 @@ class GraphQLEndpoint:
         curator = False
         if operation.operation is OperationType.MUTATION:
             curator = self._authorize(request)
-        client: GraphClient = request.state.graph
         # graphql-core executes the document validated above (depth and alias limits
         # included); strawberry's own execute would parse and validate it again, and its
-        # wrapper costs about 4 ms a request (docs/PERFORMANCE.md).
-        result = await run_in_threadpool(
-            execute_sync,
+        # wrapper costs about 4 ms a request (docs/PERFORMANCE.md). It runs on the event loop:
+        # queries read through the async driver, and what blocks (writes, research queries,
+        # analytics) hands itself to a worker thread.
+        context = RequestContext(
+            client=request.state.graph, reader=request.state.reader, curator=curator
+        )
+        outcome = execute(
             self.schema._schema,
             document,
             variable_values=params.variables,
-            context_value=RequestContext(client=client, curator=curator),
+            context_value=context,
             operation_name=params.operation_name,
             executor_class=AttributeExecutor,
         )
+        result = await outcome if isawaitable(outcome) else outcome
         result.errors = [masked(e) for e in result.errors] if result.errors else None
         body: dict[str, Any] = {}
         errors_out = [e.formatted for e in result.errors or []]

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
+from starlette.concurrency import run_in_threadpool
 from strawberry.types import Info
 
 from api.graphql.context import RequestContext
 from api.graphql.enums import RelationType, Status
 from api.graphql.errors import ErrorCode, UserFacingError
 from api.graphql.nodes import Node, Source, build_node, build_source
-from graph import GraphError
+from graph import GraphClient, GraphError
 from loaders import InvalidInputError, LoaderError, plan_and_write, validate_records
 from schema import CAUSAL_TYPES, RelType
 
@@ -63,13 +64,20 @@ def _drop_none(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v is not None}
 
 
-def _write(info: Info[RequestContext, None], records: list[tuple[str, dict[str, Any]]]) -> None:
+def _validate_and_write(client: GraphClient, records: list[tuple[str, dict[str, Any]]]) -> None:
+    validated = validate_records(client, records, origin="input")
+    plan_and_write(client, validated.nodes, validated.relationships, batch_size=1000)
+
+
+async def _write(
+    info: Info[RequestContext, None], records: list[tuple[str, dict[str, Any]]]
+) -> None:
+    """Validate and write in a worker thread, off the event loop."""
     ctx = info.context
     if not ctx.curator:  # the HTTP layer refuses first; this is the second lock
         raise UserFacingError("mutations need the curators' token", ErrorCode.UNAUTHENTICATED)
     try:
-        validated = validate_records(ctx.client, records, origin="input")
-        plan_and_write(ctx.client, validated.nodes, validated.relationships, batch_size=1000)
+        await run_in_threadpool(_validate_and_write, ctx.client, records)
     except InvalidInputError as exc:
         raise UserFacingError(
             "invalid input; nothing was written",
@@ -82,25 +90,26 @@ def _write(info: Info[RequestContext, None], records: list[tuple[str, dict[str, 
         raise UserFacingError(str(exc), ErrorCode.NEO4J_UNAVAILABLE) from exc
 
 
-def _refuse_existing(info: Info[RequestContext, None], node_id: str) -> None:
-    if info.context.client.read("load/existing_ids_read", ids=[node_id]):
+async def _refuse_existing(info: Info[RequestContext, None], node_id: str) -> None:
+    client = info.context.client
+    if await run_in_threadpool(client.read, "load/existing_ids_read", ids=[node_id]):
         raise UserFacingError(
             f"{node_id!r} exists already; curated facts are never overwritten",
             ErrorCode.BAD_USER_INPUT,
         )
 
 
-def _fetch_node(info: Info[RequestContext, None], node_id: str) -> Node:
-    graph = info.context.fetch("nodes_by_id", 1, ids=[node_id])
+async def _fetch_node(info: Info[RequestContext, None], node_id: str) -> Node:
+    graph = await info.context.fetch("nodes_by_id", 1, ids=[node_id])
     return build_node(graph, node_id)
 
 
 @strawberry.type
 class Mutation:
     @strawberry.mutation(description="Add a Source (a document facts can cite).")
-    def add_source(self, info: Info[RequestContext, None], input: SourceInput) -> Source:
+    async def add_source(self, info: Info[RequestContext, None], input: SourceInput) -> Source:
         source_id = str(input.id)
-        _refuse_existing(info, source_id)
+        await _refuse_existing(info, source_id)
         record = _drop_none(
             {
                 "id": source_id,
@@ -112,16 +121,18 @@ class Mutation:
                 "date": input.date,
             }
         )
-        _write(info, [("sources", record)])
-        graph = info.context.fetch("nodes_by_id", 0, ids=[source_id])
+        await _write(info, [("sources", record)])
+        graph = await info.context.fetch("nodes_by_id", 0, ids=[source_id])
         return build_source(graph.nodes[source_id])
 
     @strawberry.mutation(
         description="Add a Statement with its speaker (MADE_BY) and subjects (ABOUT)."
     )
-    def create_statement(self, info: Info[RequestContext, None], input: StatementInput) -> Node:
+    async def create_statement(
+        self, info: Info[RequestContext, None], input: StatementInput
+    ) -> Node:
         statement_id = str(input.id)
-        _refuse_existing(info, statement_id)
+        await _refuse_existing(info, statement_id)
         sources = [str(s) for s in input.sources]
         provenance = {
             "sources": sources,
@@ -154,18 +165,19 @@ class Mutation:
             ("relationships", {"start": statement_id, "type": "ABOUT", "end": str(a), **provenance})
             for a in input.about or []
         ]
-        _write(info, records)
-        return _fetch_node(info, statement_id)
+        await _write(info, records)
+        return await _fetch_node(info, statement_id)
 
     @strawberry.mutation(
         description="Link two nodes by a causal relationship; a parallel claim needs its own key."
     )
-    def link_causal(self, info: Info[RequestContext, None], input: CausalLinkInput) -> Node:
+    async def link_causal(self, info: Info[RequestContext, None], input: CausalLinkInput) -> Node:
         if RelType(input.type.value) not in CAUSAL_TYPES:
             raise UserFacingError(
                 f"{input.type.value} is not a causal type", ErrorCode.BAD_USER_INPUT
             )
-        existing = info.context.client.read(
+        existing = await run_in_threadpool(
+            info.context.client.read,
             "mutations/relationship_exists",
             start=str(input.start),
             end=str(input.end),
@@ -192,5 +204,5 @@ class Mutation:
                 "valid_to": input.valid_to,
             }
         )
-        _write(info, [("relationships", record)])
-        return _fetch_node(info, str(input.start))
+        await _write(info, [("relationships", record)])
+        return await _fetch_node(info, str(input.start))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 
 import strawberry
@@ -86,8 +86,10 @@ class Holding:
     sources: list[Source]
 
 
-def _list_resolver(kind: NodeKind, cls: type[Node]) -> Callable[..., Connection[Any]]:
-    def resolve(
+def _list_resolver(
+    kind: NodeKind, cls: type[Node]
+) -> Callable[..., Coroutine[Any, Any, Connection[Any]]]:
+    async def resolve(
         info: Info[RequestContext, None],
         filter: NodeFilter | None = None,
         sort: SortField = SortField.NAME,
@@ -104,7 +106,7 @@ def _list_resolver(kind: NodeKind, cls: type[Node]) -> Callable[..., Connection[
             for sel in field.selections
             if getattr(sel, "name", None) in ("edges", "nodes")
         ]
-        graph = _ctx(info).fetch(
+        graph = await _ctx(info).fetch(
             f"page_{order.value}",
             relation_depth(nodes_selection),
             label=kind.value,
@@ -153,8 +155,8 @@ def _lucene(text: str) -> str:
 
 class _Query(ResearchFields, AnalyticsFields):
     @strawberry.field(description="One node by id, with whatever relations you select.")
-    def node(self, info: Info[RequestContext, None], id: strawberry.ID) -> Node:
-        graph = _ctx(info).fetch("nodes_by_id", _depth(info), ids=[str(id)])
+    async def node(self, info: Info[RequestContext, None], id: strawberry.ID) -> Node:
+        graph = await _ctx(info).fetch("nodes_by_id", _depth(info), ids=[str(id)])
         if not graph.roots:
             raise _not_found("node", str(id))
         return build_node(graph, graph.roots[0])
@@ -162,15 +164,15 @@ class _Query(ResearchFields, AnalyticsFields):
     @strawberry.field(
         description="Several nodes by id, in the order asked; unknown ids are left out."
     )
-    def nodes(self, info: Info[RequestContext, None], ids: list[strawberry.ID]) -> list[Node]:
+    async def nodes(self, info: Info[RequestContext, None], ids: list[strawberry.ID]) -> list[Node]:
         check_first(len(ids), name="ids")
-        graph = _ctx(info).fetch("nodes_by_id", _depth(info), ids=[str(i) for i in ids])
+        graph = await _ctx(info).fetch("nodes_by_id", _depth(info), ids=[str(i) for i in ids])
         return [build_node(graph, node_id) for node_id in graph.roots]
 
     @strawberry.field(
         description="Full-text search over names, aliases, summaries and quotes, ranked."
     )
-    def search(
+    async def search(
         self,
         info: Info[RequestContext, None],
         text: str,
@@ -179,7 +181,7 @@ class _Query(ResearchFields, AnalyticsFields):
     ) -> list[SearchHit]:
         check_first(first, MAX_SEARCH)
         hits_selection = [s for f in info.selected_fields for s in f.selections]
-        graph = _ctx(info).fetch(
+        graph = await _ctx(info).fetch(
             "search",
             relation_depth(hits_selection),
             query=_lucene(text),
@@ -197,7 +199,7 @@ class _Query(ResearchFields, AnalyticsFields):
             "direction effect flows. score = the product of the steps' confidences."
         )
     )
-    def causal_chains(
+    async def causal_chains(
         self,
         info: Info[RequestContext, None],
         from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
@@ -213,7 +215,7 @@ class _Query(ResearchFields, AnalyticsFields):
             raise UserFacingError(
                 f"`maxHops` must be between 1 and {MAX_HOPS}", ErrorCode.BAD_USER_INPUT
             )
-        graph = _ctx(info).fetch(
+        graph = await _ctx(info).fetch(
             "causal_chains",
             _depth(info),
             **{"from": str(from_)},
@@ -231,13 +233,13 @@ class _Query(ResearchFields, AnalyticsFields):
     @strawberry.field(
         description="Industries a policy reaches through the minerals it restricts, by exposure."
     )
-    def impact(
+    async def impact(
         self,
         info: Info[RequestContext, None],
         policy: strawberry.ID,
         country: strawberry.ID | None = None,
     ) -> Impact:
-        graph = _ctx(info).fetch(
+        graph = await _ctx(info).fetch(
             "impact", _depth(info), policy=str(policy), country=str(country) if country else None
         )
         if not graph.extra["found"]:
@@ -245,7 +247,7 @@ class _Query(ResearchFields, AnalyticsFields):
         return build_impact(graph)
 
     @strawberry.field(description="Statements, policies and events in date order.")
-    def timeline(
+    async def timeline(
         self,
         info: Info[RequestContext, None],
         countries: list[strawberry.ID] | None = None,
@@ -256,7 +258,7 @@ class _Query(ResearchFields, AnalyticsFields):
     ) -> list[Node]:
         check_first(first, MAX_TIMELINE)
         chosen = kinds or [NodeKind.STATEMENT, NodeKind.POLICY, NodeKind.EVENT]
-        graph = _ctx(info).fetch(
+        graph = await _ctx(info).fetch(
             "timeline",
             _depth(info),
             labels=[k.value for k in chosen],
@@ -270,7 +272,7 @@ class _Query(ResearchFields, AnalyticsFields):
     @strawberry.field(
         description="Nodes within `depth` hops and the edges among them, ready to draw."
     )
-    def neighbourhood(
+    async def neighbourhood(
         self,
         info: Info[RequestContext, None],
         id: strawberry.ID,
@@ -281,7 +283,7 @@ class _Query(ResearchFields, AnalyticsFields):
         if not 1 <= depth <= 3:
             raise UserFacingError("`depth` must be 1, 2 or 3", ErrorCode.BAD_USER_INPUT)
         check_first(limit, MAX_NEIGHBOURS, name="limit")
-        graph = _ctx(info).fetch(
+        graph = await _ctx(info).fetch(
             "neighbourhood",
             0,
             id=str(id),
@@ -297,10 +299,12 @@ class _Query(ResearchFields, AnalyticsFields):
     @strawberry.field(
         description="Who held an office on a date (every holder when `asOf` is null)."
     )
-    def holders(
+    async def holders(
         self, info: Info[RequestContext, None], office: strawberry.ID, as_of: dt.date | None = None
     ) -> list[Holding]:
-        graph = _ctx(info).fetch("office_holders", _depth(info), office=str(office), asOf=as_of)
+        graph = await _ctx(info).fetch(
+            "office_holders", _depth(info), office=str(office), asOf=as_of
+        )
         if not graph.extra["found"]:
             raise _not_found("office", str(office))
         holdings = []
@@ -325,7 +329,7 @@ class _Query(ResearchFields, AnalyticsFields):
     @strawberry.field(
         description="Policies in force on a date, optionally issued from one country."
     )
-    def in_force(
+    async def in_force(
         self,
         info: Info[RequestContext, None],
         as_of: dt.date,
@@ -333,7 +337,7 @@ class _Query(ResearchFields, AnalyticsFields):
         first: int = 100,
     ) -> list[Policy]:
         check_first(first)
-        graph = _ctx(info).fetch(
+        graph = await _ctx(info).fetch(
             "in_force",
             _depth(info),
             asOf=as_of,

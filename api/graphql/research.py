@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any, cast
 
 import strawberry
+from starlette.concurrency import run_in_threadpool
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
@@ -61,7 +62,7 @@ class ResearchFields:
         description="Run a canned query from the catalog (`GET /queries.json` lists them) "
         "with parameters given as a JSON object; read-only, time- and row-capped."
     )
-    def canned_query(
+    async def canned_query(
         self,
         info: Info[RequestContext, None],
         name: str,
@@ -71,7 +72,9 @@ class ResearchFields:
         if not isinstance(given, dict):
             raise UserFacingError("`params` must be a JSON object", ErrorCode.BAD_USER_INPUT)
         try:
-            result = run_canned(info.context.client, name, given, _settings())
+            result = await run_in_threadpool(
+                run_canned, info.context.client, name, given, _settings()
+            )
         except UnknownQueryError as exc:
             raise UserFacingError(str(exc), ErrorCode.NOT_FOUND, name=name) from exc
         except BadParameterError as exc:

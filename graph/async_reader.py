@@ -1,0 +1,81 @@
+"""Reads for an event loop: ``GraphClient.read_text`` through the async driver.
+
+The API answers GraphQL queries on its event loop, so a request costs no hand-off to a
+worker thread and back (docs/PERFORMANCE.md). Everything else (loading, writes, research
+queries, analytics) keeps the synchronous ``GraphClient``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping
+from typing import Any, LiteralString
+
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, Bookmarks, unit_of_work
+
+from graph.client import GraphClient, Record, translated_errors
+
+__all__ = ["AsyncReader"]
+
+
+class AsyncReader:
+    """Reads in READ transactions through ``driver``, as ``client`` would.
+
+    It uses the client's database and time limit, counts its round trips in the client's
+    ``round_trips``, and starts every read after the client's own writes (their bookmarks),
+    so a query right after a mutation sees it, also on a cluster.
+    """
+
+    def __init__(self, driver: AsyncDriver, client: GraphClient) -> None:
+        self.driver = driver
+        self.client = client
+        self.bookmarks = AsyncGraphDatabase.bookmark_manager(
+            bookmarks_supplier=lambda: Bookmarks.from_raw_values(client.bookmarks.get_bookmarks())
+        )
+
+    async def read_text(
+        self,
+        text: LiteralString,
+        params: Mapping[str, Any],
+        *,
+        name: str = "query",
+    ) -> list[Record]:
+        """Run Cypher text in a READ transaction with the client's time limit.
+
+        Rows hold the values as the driver decoded them: nodes, relationships and temporal
+        values are not converted (``Record.data()`` would walk every value again, 0.7 ms on
+        the benchmark's chains answer). The API's queries return maps, lists and scalars,
+        and ``Subgraph.from_row`` converts temporal values itself.
+
+        A read once sent runs to its end, even when its caller is cancelled (graphql-core
+        cancels a request's other root fields when one fails). Cancelled mid-answer, the
+        driver would drop the connection with its socket still open instead of returning it
+        to the pool.
+        """
+        self.client.round_trips += 1
+        read = asyncio.ensure_future(self._read(text, params, name))
+        read.add_done_callback(_settled)
+        return await asyncio.shield(read)
+
+    async def _read(
+        self, text: LiteralString, params: Mapping[str, Any], name: str
+    ) -> list[Record]:
+        @unit_of_work(timeout=self.client.timeout)
+        async def work(tx: AsyncManagedTransaction, /) -> list[Record]:
+            result = await tx.run(text, dict(params))
+            keys = result.keys()
+            return [dict(zip(keys, record, strict=True)) async for record in result]
+
+        with translated_errors(name):
+            async with self.driver.session(
+                database=self.client.database,
+                default_access_mode="READ",
+                bookmark_manager=self.bookmarks,
+            ) as session:
+                return await session.execute_read(work)
+
+
+def _settled(read: asyncio.Future[list[Record]]) -> None:
+    """Take a finished read's error, so an abandoned one is not reported as never retrieved."""
+    if not read.cancelled():
+        read.exception()
