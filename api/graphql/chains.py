@@ -7,10 +7,10 @@ from typing import Any
 
 import strawberry
 
-from api.graphql.enums import Method, RelationType, Status
+from api.graphql.enums import METHODS, RELATION_TYPES, STATUSES, Method, RelationType, Status
 from api.graphql.nodes import Node, Source, build_node, build_source
 from api.graphql.subgraph import Subgraph
-from schema import CAUSAL_TYPES, RelType
+from schema import CAUSAL_TYPES
 
 __all__ = ["Chain", "ChainStep", "build_chain", "build_step"]
 
@@ -58,24 +58,27 @@ class Chain:
     steps: list[ChainStep]
 
 
+#: Whether effect flows along a causal type's direction, by type name (others: forward).
+_FORWARD = {rel.value: flow.value == "forward" for rel, flow in CAUSAL_TYPES.items()}
+
+
 def build_step(graph: Subgraph, step: dict[str, Any], cause: str | None = None) -> ChainStep:
     rel = graph.relationship(step["start"], step["type"], step["end"], step.get("key") or "")
     if rel is None:
         raise RuntimeError(f"chain step not in the answer: {step}")
     props = rel["properties"]
-    flow = CAUSAL_TYPES.get(RelType(step["type"]))
-    forward = flow is None or flow.value == "forward"
+    forward = _FORWARD.get(step["type"], True)
     if cause is None:
         cause = step["start"] if forward else step["end"]
     effect = step["end"] if cause == step["start"] else step["start"]
     return ChainStep(
         cause=build_node(graph, cause),
         effect=build_node(graph, effect),
-        relation=RelationType(step["type"]),
+        relation=RELATION_TYPES[step["type"]],
         forward=cause == step["start"],
         confidence=props.get("confidence", 0.0),
-        status=Status(props.get("status", "unverified")),
-        method=Method(props.get("method", "curated")),
+        status=STATUSES[props.get("status", "unverified")],
+        method=METHODS[props.get("method", "curated")],
         valid_from=props.get("valid_from"),
         valid_to=props.get("valid_to"),
         quote=props.get("quote"),

@@ -7,6 +7,9 @@ from enum import Enum
 import strawberry
 
 __all__ = [
+    "METHODS",
+    "RELATION_TYPES",
+    "STATUSES",
     "Direction",
     "Method",
     "NodeKind",
@@ -95,3 +98,10 @@ class SortField(Enum):
 class SortOrder(Enum):
     ASC = "asc"
     DESC = "desc"
+
+
+# Members by value, for building answers: a dict lookup costs a fifth of ``Status(value)``,
+# and a chain of ten steps looks up about 150 of them.
+RELATION_TYPES: dict[str, RelationType] = {m.value: m for m in RelationType}
+STATUSES: dict[str, Status] = {m.value: m for m in Status}
+METHODS: dict[str, Method] = {m.value: m for m in Method}

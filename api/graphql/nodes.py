@@ -11,7 +11,16 @@ from typing import Any
 
 import strawberry
 
-from api.graphql.enums import Direction, Method, NodeKind, RelationType, Status
+from api.graphql.enums import (
+    METHODS,
+    RELATION_TYPES,
+    STATUSES,
+    Direction,
+    Method,
+    NodeKind,
+    RelationType,
+    Status,
+)
 from api.graphql.subgraph import Subgraph
 from schema import CAUSAL_TYPES, RelType
 
@@ -92,12 +101,12 @@ def build_relation(graph: Subgraph, rel: dict[str, Any], seen_from: str) -> Rela
         forward = flow.value == "forward"
         effect = Direction.OUT if forward == outgoing else Direction.IN
     return Relation(
-        type=RelationType(rel["type"]),
+        type=RELATION_TYPES[rel["type"]],
         direction=Direction.OUT if outgoing else Direction.IN,
         other=build_node(graph, other_id),
         confidence=props.get("confidence", 0.0),
-        status=Status(props.get("status", "unverified")),
-        method=Method(props.get("method", "curated")),
+        status=STATUSES[props.get("status", "unverified")],
+        method=METHODS[props.get("method", "curated")],
         valid_from=props.get("valid_from"),
         valid_to=props.get("valid_to"),
         quote=props.get("quote"),
@@ -172,7 +181,7 @@ def _common(graph: Subgraph, props: dict[str, Any], kind: NodeKind) -> dict[str,
         "name": props.get("name", props["id"]),
         "aliases": list(props.get("aliases", [])),
         "description": props.get("description"),
-        "status": Status(status) if status else None,
+        "status": STATUSES[status] if status else None,
         "_graph": graph,
         "_source_ids": props.get("sources", []),
     }

@@ -21,10 +21,12 @@ def plain(value: Any) -> Any:
     kind = type(value)
     if kind in _AS_IS:  # most values: checked first, by exact type, because it is cheapest
         return value
+    # Containers check their items' types inline: most are scalars, and a call each would
+    # cost more than the check.
     if kind is list:
-        return [plain(v) for v in value]
+        return [v if type(v) in _AS_IS else plain(v) for v in value]
     if kind is dict:
-        return {k: plain(v) for k, v in value.items()}
+        return {k: v if type(v) in _AS_IS else plain(v) for k, v in value.items()}
     if hasattr(value, "to_native"):
         return value.to_native()
     if isinstance(value, list):
