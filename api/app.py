@@ -39,13 +39,14 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[_State]:
-        driver = open_driver(graph_settings) if client is None else None
-        graph = client
-        if driver is not None:
+        driver = None
+        if client is None:
+            driver = open_driver(graph_settings)
             graph = GraphClient(
                 driver, database=graph_settings.database, timeout=graph_settings.query_timeout
             )
-        assert graph is not None
+        else:
+            graph = client
         async_driver = open_async_driver(graph_settings)
         try:
             yield {"graph": graph, "reader": AsyncReader(async_driver, graph)}
