@@ -265,13 +265,14 @@ class AttributeExecutor(Executor[Any]):
 
     def _plan(self, parent_type: GraphQLObjectType, grouped_field_set: Any) -> _Plan | None:
         """The selection set's plan, or None when a field of it needs the general path."""
-        plans: dict[int, tuple[Any, _Plan | None]] | None = self.__dict__.get("_dyad_plans")
+        plans: dict[int, tuple[Any, GraphQLObjectType, _Plan | None]] | None = self.__dict__.get(
+            "_dyad_plans"
+        )
         if plans is None:
             plans = self.__dict__["_dyad_plans"] = {}
-        key = id(grouped_field_set) ^ id(parent_type)
-        known = plans.get(key)
-        if known is not None and known[0] is grouped_field_set:
-            return known[1]
+        known = plans.get(id(grouped_field_set))
+        if known is not None and known[0] is grouped_field_set and known[1] is parent_type:
+            return known[2]
         plan: _Plan | None = None
         if not self.middleware_manager:
             tables = self._tables()
@@ -285,7 +286,7 @@ class AttributeExecutor(Executor[Any]):
             else:
                 plan = tuple(entries)
         # The set is kept with its plan so that its id cannot be reused during execution.
-        plans[key] = (grouped_field_set, plan)
+        plans[id(grouped_field_set)] = (grouped_field_set, parent_type, plan)
         return plan
 
     def _tables(self) -> _Tables:
