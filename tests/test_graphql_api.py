@@ -122,6 +122,32 @@ async def test_keyset_pages_walk_the_whole_list(world: GraphClient) -> None:
     assert seen == ["industry:jpn-cars", "industry:jpn-motors", "industry:jpn-magnets"]  # by name
 
 
+async def test_a_page_without_edges_still_pages_on(world: GraphClient) -> None:
+    query = """query($after: String) { industries(first: 2, after: $after, sort: NAME) {
+                 nodes { id } pageInfo { hasNextPage endCursor } } }"""
+    _, first = await ask(world, query)
+    page = first["data"]["industries"]
+    assert [n["id"] for n in page["nodes"]] == ["industry:jpn-cars", "industry:jpn-motors"]
+    _, second = await ask(world, query, after=page["pageInfo"]["endCursor"])
+    assert second["data"]["industries"]["nodes"] == [{"id": "industry:jpn-magnets"}]
+    assert second["data"]["industries"]["pageInfo"]["hasNextPage"] is False
+
+
+async def test_relations_selected_through_a_fragment_on_the_page_are_answered(
+    world: GraphClient,
+) -> None:
+    relations = "relations { type other { id } }"
+    direct = f'{{ policies(filter: {{text: "ban"}}) {{ nodes {{ id {relations} }} }} }}'
+    fragment = (
+        f'{{ policies(filter: {{text: "ban"}}) {{ ...page }} }} '
+        f"fragment page on PolicyConnection {{ nodes {{ id {relations} }} }}"
+    )
+    _, plain = await ask(world, direct)
+    _, through = await ask(world, fragment)
+    assert plain["data"]["policies"]["nodes"][0]["relations"]  # the ban has relations
+    assert through == plain
+
+
 async def test_filters_and_descending_dates(world: GraphClient) -> None:
     _, body = await ask(
         world,

@@ -27,7 +27,7 @@ from api.graphql.pagination import (
     encode_cursor,
 )
 from api.graphql.research import ResearchFields
-from api.graphql.selection import relation_depth, selects
+from api.graphql.selection import fields_named, relation_depth, selects
 from schema import Label, id_prefix
 
 __all__ = ["Query"]
@@ -100,15 +100,11 @@ def _list_resolver(
         check_first(first)
         f = filter or NodeFilter()
         after_key, after_id = decode_cursor(after) if after else (None, None)
-        nodes_selection = [
-            sel
-            for field in info.selected_fields
-            for sel in field.selections
-            if getattr(sel, "name", None) in ("edges", "nodes")
-        ]
+        selected = [sel for field in info.selected_fields for sel in field.selections]
+        listed = fields_named(selected, {"edges", "nodes"})
         graph = await _ctx(info).fetch(
             f"page_{order.value}",
-            relation_depth(nodes_selection),
+            relation_depth(listed),
             label=kind.value,
             prefix=id_prefix(Label(kind.value)) + ":",
             text=f.text,
@@ -121,21 +117,25 @@ def _list_resolver(
             afterKey=after_key,
             afterId=after_id,
             limit=first,
-            withTotal=any(
-                selects(field.selections, "totalCount") for field in info.selected_fields
-            ),
+            withTotal=selects(selected, "totalCount"),
         )
-        keys = graph.extra["keys"]
-        edges = [
-            Edge(cursor=encode_cursor(key, node_id), node=build_node(graph, node_id))
-            for (key, node_id) in keys[:first]
-        ]
+        keys = graph.extra["keys"][:first]
+        nodes = [build_node(graph, node_id) for _, node_id in keys]
+        # Cursors are encoded only for a selection that shows them.
+        edges = (
+            [
+                Edge(cursor=encode_cursor(key, node_id), node=node)
+                for (key, node_id), node in zip(keys, nodes, strict=True)
+            ]
+            if any(field.name == "edges" for field in listed)
+            else []
+        )
         return Connection(
             edges=edges,
-            nodes=[edge.node for edge in edges],
+            nodes=nodes,
             page_info=PageInfo(
                 has_next_page=bool(graph.extra["hasNext"]),
-                end_cursor=edges[-1].cursor if edges else None,
+                end_cursor=encode_cursor(*keys[-1]) if keys else None,
             ),
             total_count=graph.extra.get("total"),
         )

@@ -8,7 +8,7 @@ from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 
 from api.graphql.errors import ErrorCode, UserFacingError
 
-__all__ = ["MAX_RELATION_DEPTH", "relation_depth", "selects"]
+__all__ = ["MAX_RELATION_DEPTH", "fields_named", "relation_depth", "selects"]
 
 MAX_RELATION_DEPTH = 2
 
@@ -47,3 +47,15 @@ def selects(selections: Iterable[Selection], name: str) -> bool:
         ):
             return True
     return False
+
+
+def fields_named(selections: Iterable[Selection], names: set[str]) -> list[SelectedField]:
+    """The fields selected directly (through fragments too) whose name is in ``names``."""
+    found: list[SelectedField] = []
+    for selection in selections:
+        if isinstance(selection, SelectedField):
+            if selection.name in names:
+                found.append(selection)
+        elif isinstance(selection, InlineFragment | FragmentSpread):
+            found += fields_named(selection.selections, names)
+    return found

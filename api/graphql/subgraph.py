@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 __all__ = ["Subgraph", "plain"]
@@ -51,12 +52,19 @@ class Subgraph:
     roots: list[str]
     nodes: dict[str, dict[str, Any]]
     relationships: list[dict[str, Any]]
-    sources: dict[str, dict[str, Any]]
+    #: The answer's sources as Neo4j returned them; ``sources`` converts them when first
+    #: asked for. Every answer carries the sources of its nodes and relationships, and most
+    #: selections ask for none: a list of 9 policies carries 32.
+    raw_sources: list[dict[str, Any]]
     extra: dict[str, Any]
     by_node: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     #: GraphQL objects already built from this answer, by node id (``build_node``): a node
     #: named in many places (every step of a chain names its start) is built once.
     built: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def sources(self) -> dict[str, dict[str, Any]]:
+        return {s["id"]: _without_nulls(plain(s)) for s in self.raw_sources}
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Subgraph:
@@ -74,7 +82,7 @@ class Subgraph:
             roots=list(dict.fromkeys(row["roots"])),
             nodes=nodes,
             relationships=relationships,
-            sources={s["id"]: _without_nulls(s) for s in plain(row["sources"])},
+            raw_sources=row["sources"],
             extra=plain(row["extra"]) or {},
         )
         for index, rel in enumerate(relationships):
