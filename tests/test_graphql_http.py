@@ -284,3 +284,24 @@ async def test_graphiql_is_served_offline(graph_client: GraphClient) -> None:
             asset = await http.get(ref)
             assert asset.status_code == 200, ref
     assert "unpkg.com" not in graphiql_html()
+
+
+@pytest.mark.anyio
+async def test_answers_say_how_long_they_took_and_how_long_neo4j_took(
+    graph_client: GraphClient,
+) -> None:
+    import re
+
+    def timing(response: httpx.Response) -> dict[str, float]:
+        header = response.headers["server-timing"]
+        return {name: float(ms) for name, ms in re.findall(r"(\w+);dur=([\d.]+)", header)}
+
+    read = await _post(graph_client, {"query": "{ countries(first: 1) { totalCount } }"})
+    assert read.status_code == 200, read.text
+    spent = timing(read)
+    assert 0 < spent["graph"] <= spent["total"]
+    nothing_read = await _post(graph_client, {"query": "{ __typename }"})
+    assert set(timing(nothing_read)) == {"total"}
+    refused = await _post(graph_client, {"query": "{ nope }"})
+    assert refused.status_code == 400
+    assert set(timing(refused)) == {"total"}
