@@ -9,6 +9,7 @@ from inspect import isawaitable
 from typing import Any
 
 import graphql
+import strawberry
 from anyio.from_thread import start_blocking_portal
 from hypothesis import HealthCheck, given, settings
 from hypothesis_graphql import from_schema
@@ -129,3 +130,69 @@ def test_generated_documents_get_the_same_answers(
             both(text)
 
         same()
+
+
+# A small schema of its own: objects with interfaces, and values of the wrong class.
+@strawberry.interface
+class Thing:
+    id: strawberry.ID
+
+
+@strawberry.type
+class Rock(Thing):
+    hardness: int
+
+
+@strawberry.type
+class Tree(Thing):
+    height: int
+
+
+ROCK, TREE = Rock(id=strawberry.ID("r"), hardness=7), Tree(id=strawberry.ID("t"), height=3)
+
+
+@strawberry.type
+class Ground:
+    @strawberry.field
+    def rocks(self) -> list[Rock] | None:
+        cast = strawberry.cast(Tree, Rock(id=strawberry.ID("c"), hardness=1))
+        return [ROCK, TREE, cast]  # type: ignore[list-item]
+
+    @strawberry.field
+    def first(self) -> Rock | None:
+        return TREE  # type: ignore[return-value]
+
+    @strawberry.field
+    def cast(self) -> Rock | None:
+        return strawberry.cast(Tree, Rock(id=strawberry.ID("c"), hardness=1))
+
+    @strawberry.field
+    def things(self) -> list[Thing]:
+        return [ROCK, TREE]
+
+
+def test_objects_of_another_type_are_refused_as_graphql_core_refuses_them() -> None:
+    """A field typed as an object type with interfaces gets an object of another class, or
+    one ``strawberry.cast`` to another type: both executors answer alike (strawberry takes an
+    object of the interface's class, and refuses the cast one)."""
+    schema = strawberry.Schema(query=Ground, types=[Rock, Tree])._schema
+    document = graphql.parse(
+        "{ rocks { id hardness } first { id } cast { id } things { id ... on Tree { height } } }"
+    )
+    general, short = (
+        _comparable(
+            graphql.execute_sync(
+                schema, document, root_value=Ground(), executor_class=executor
+            ).formatted
+        )
+        for executor in (None, AttributeExecutor)
+    )
+    assert short == general
+    assert general[0] == {
+        "rocks": None,
+        "first": {"id": "t"},
+        "cast": None,
+        "things": [{"id": "r"}, {"id": "t", "height": 3}],
+    }
+    assert any("no attribute 'hardness'" in error for error in general[1])
+    assert any("Expected value of type 'Rock'" in error for error in general[1])

@@ -49,6 +49,7 @@ from graphql.pyutils import Path, Undefined
 __all__ = ["AttributeExecutor"]
 
 _DEFINITION = "strawberry-definition"  # where strawberry keeps a GraphQL type's own definition
+_CAST = "__as_strawberry_type__"  # what ``strawberry.cast`` sets on an object
 
 
 class _Shape(Enum):
@@ -118,8 +119,8 @@ def _named_kind(named: Any) -> str | None:
     """What the short path does with a value of this named type, if anything."""
     if is_leaf_type(named):
         return "leaf"
-    if isinstance(named, GraphQLObjectType) and named.is_type_of is None:
-        return "object"
+    if isinstance(named, GraphQLObjectType):
+        return "object"  # its ``is_type_of``, if any, is checked by ``_runtime_type``
     if isinstance(named, GraphQLInterfaceType):
         return "abstract"
     return None
@@ -378,11 +379,19 @@ class AttributeExecutor(Executor[Any]):
             return True, None
 
     def _runtime_type(self, tables: _Tables, target: Any, value: Any) -> GraphQLObjectType | None:
+        """The object type ``value`` is completed as, when the short path can tell it."""
         if value is None:
             return None
-        if isinstance(target, GraphQLObjectType):
+        if isinstance(target, GraphQLObjectType) and target.is_type_of is None:
             return target
-        runtime = tables.classes.get(type(value))
-        if runtime is None or not self.schema.is_sub_type(target, runtime):
+        # strawberry's ``is_type_of`` (a type with interfaces) accepts an instance of the
+        # type's class that was not ``strawberry.cast`` to another: an exact class match
+        # without a cast is that; anything else takes the general path, which asks it.
+        if getattr(value, _CAST, None) is not None:
             return None
-        return runtime
+        runtime = tables.classes.get(type(value))
+        if runtime is None:
+            return None
+        if isinstance(target, GraphQLObjectType):
+            return target if runtime is target else None
+        return runtime if self.schema.is_sub_type(target, runtime) else None
