@@ -11,7 +11,7 @@ import asyncio
 from collections.abc import Mapping
 from typing import Any, LiteralString
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, Bookmarks, unit_of_work
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncResult, Bookmarks, Query, RoutingControl
 
 from graph.client import GraphClient, Record, translated_errors
 
@@ -19,7 +19,8 @@ __all__ = ["AsyncReader"]
 
 
 class AsyncReader:
-    """Reads in READ transactions through ``driver``, as ``client`` would.
+    """Reads in READ transactions through ``driver``, as ``client`` would (``execute_query``:
+    the BEGIN travels with the query).
 
     It uses the client's database and time limit, counts its round trips in the client's
     ``round_trips``, and starts every read after the client's own writes (their bookmarks),
@@ -59,19 +60,19 @@ class AsyncReader:
     async def _read(
         self, text: LiteralString, params: Mapping[str, Any], name: str
     ) -> list[Record]:
-        @unit_of_work(timeout=self.client.timeout)
-        async def work(tx: AsyncManagedTransaction, /) -> list[Record]:
-            result = await tx.run(text, dict(params))
+        async def rows_of(result: AsyncResult) -> list[Record]:
             keys = result.keys()
             return [dict(zip(keys, record, strict=True)) async for record in result]
 
         with translated_errors(name):
-            async with self.driver.session(
-                database=self.client.database,
-                default_access_mode="READ",
-                bookmark_manager=self.bookmarks,
-            ) as session:
-                return await session.execute_read(work)
+            return await self.driver.execute_query(
+                Query(text, timeout=self.client.timeout),
+                dict(params),
+                routing_=RoutingControl.READ,
+                database_=self.client.database,
+                bookmark_manager_=self.bookmarks,
+                result_transformer_=rows_of,
+            )
 
 
 def _settled(read: asyncio.Future[list[Record]]) -> None:

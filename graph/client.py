@@ -9,10 +9,11 @@ from typing import Any, LiteralString
 from neo4j import (
     Driver,
     GraphDatabase,
-    ManagedTransaction,
+    Query,
+    Result,
+    RoutingControl,
     Session,
     Transaction,
-    unit_of_work,
 )
 from neo4j.exceptions import (
     ClientError,
@@ -100,14 +101,17 @@ class GraphClient:
     ) -> list[Record]:
         """Run Cypher text in a READ transaction; stops reading after ``max_rows`` rows.
 
+        The transaction is the driver's ``execute_query``: routed to a secondary on a
+        cluster, retried on transient errors, after this client's own writes (bookmarks),
+        and with its BEGIN sent along with the query, so it costs two round trips to Neo4j
+        where a session's ``execute_read`` costs three (docs/PERFORMANCE.md).
+
         ``convert`` turns nodes, relationships, paths and temporal values into plain
         Python values (``Record.data()``); without it, rows hold the values exactly as the
         driver decoded them, which costs nothing more.
         """
 
-        @unit_of_work(timeout=timeout or self.timeout)
-        def work(tx: ManagedTransaction, /) -> list[Record]:
-            result = tx.run(text, dict(params))
+        def rows_of(result: Result) -> list[Record]:
             keys = result.keys()
             rows: list[Record] = []
             for record in result:
@@ -117,11 +121,15 @@ class GraphClient:
             return rows
 
         self.round_trips += 1
-        with (
-            translated_errors(name),
-            self.session(read=True) as session,
-        ):
-            return session.execute_read(work)
+        with translated_errors(name):
+            return self.driver.execute_query(
+                Query(text, timeout=timeout or self.timeout),
+                dict(params),
+                routing_=RoutingControl.READ,
+                database_=self.database,
+                bookmark_manager_=self.bookmarks,
+                result_transformer_=rows_of,
+            )
 
     def write(self, name: str, /, **params: Any) -> list[Record]:
         """Run one named write query in its own transaction."""
