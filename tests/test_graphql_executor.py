@@ -148,7 +148,13 @@ class Tree(Thing):
     height: int
 
 
+@strawberry.type
+class Pebble:
+    weight: int | None
+
+
 ROCK, TREE = Rock(id=strawberry.ID("r"), hardness=7), Tree(id=strawberry.ID("t"), height=3)
+CRACKED = Pebble(weight="heavy")  # type: ignore[arg-type]  # not an Int: an error each time
 
 
 @strawberry.type
@@ -169,6 +175,14 @@ class Ground:
     @strawberry.field
     def things(self) -> list[Thing]:
         return [ROCK, TREE]
+
+    @strawberry.field
+    def pebbles(self) -> list[Pebble]:
+        return [CRACKED, CRACKED]
+
+    @strawberry.field
+    def pair(self) -> list[Rock]:
+        return [ROCK, ROCK]
 
 
 def test_objects_of_another_type_are_refused_as_graphql_core_refuses_them() -> None:
@@ -196,3 +210,23 @@ def test_objects_of_another_type_are_refused_as_graphql_core_refuses_them() -> N
     }
     assert any("no attribute 'hardness'" in error for error in general[1])
     assert any("Expected value of type 'Rock'" in error for error in general[1])
+
+
+def test_an_object_met_twice_reports_its_error_at_each_place() -> None:
+    """The executor completes an object met again under the same selection once, unless
+    completing it recorded an error: then each place gets its own error, as in graphql-core."""
+    schema = strawberry.Schema(query=Ground, types=[Rock, Tree])._schema
+    document = graphql.parse("{ pebbles { weight } pair { id hardness } }")
+    general, short = (
+        graphql.execute_sync(schema, document, root_value=Ground(), executor_class=executor)
+        for executor in (None, AttributeExecutor)
+    )
+    assert _comparable(short.formatted) == _comparable(general.formatted)
+    assert short.data == {
+        "pebbles": [{"weight": None}, {"weight": None}],
+        "pair": [{"id": "r", "hardness": 7}, {"id": "r", "hardness": 7}],
+    }
+    assert sorted(e.path for e in short.errors or []) == [
+        ["pebbles", 0, "weight"],
+        ["pebbles", 1, "weight"],
+    ]

@@ -8,7 +8,7 @@ from typing import Any
 import strawberry
 
 from api.graphql.enums import METHODS, RELATION_TYPES, STATUSES, Method, RelationType, Status
-from api.graphql.nodes import Node, Source, build_node, build_source
+from api.graphql.nodes import Node, Source, build_node, sources_of
 from api.graphql.subgraph import Subgraph
 from schema import CAUSAL_TYPES
 
@@ -41,11 +41,7 @@ class ChainStep:
 
     @strawberry.field(description="The documents this step rests on.")
     def sources(self) -> list[Source]:
-        return [
-            build_source(self._graph.sources[s])
-            for s in self._source_ids
-            if s in self._graph.sources
-        ]
+        return sources_of(self._graph, self._source_ids)
 
 
 @strawberry.type(
@@ -63,13 +59,24 @@ _FORWARD = {rel.value: flow.value == "forward" for rel, flow in CAUSAL_TYPES.ite
 
 
 def build_step(graph: Subgraph, step: dict[str, Any], cause: str | None = None) -> ChainStep:
-    rel = graph.relationship(step["start"], step["type"], step["end"], step.get("key") or "")
+    """The step's GraphQL object, built once per answer: chains of one answer share their
+    first steps, and a shared step is then completed once (api/graphql/executor.py)."""
+    key = step.get("key") or ""
+    if cause is None:
+        forward = _FORWARD.get(step["type"], True)
+        cause = step["start"] if forward else step["end"]
+    memo = ("step", step["start"], step["type"], step["end"], key, cause)
+    built: ChainStep | None = graph.built.get(memo)
+    if built is None:
+        built = graph.built[memo] = _step(graph, step, key, cause)
+    return built
+
+
+def _step(graph: Subgraph, step: dict[str, Any], key: str, cause: str) -> ChainStep:
+    rel = graph.relationship(step["start"], step["type"], step["end"], key)
     if rel is None:
         raise RuntimeError(f"chain step not in the answer: {step}")
     props = rel["properties"]
-    forward = _FORWARD.get(step["type"], True)
-    if cause is None:
-        cause = step["start"] if forward else step["end"]
     effect = step["end"] if cause == step["start"] else step["start"]
     return ChainStep(
         cause=build_node(graph, cause),

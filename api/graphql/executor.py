@@ -15,6 +15,10 @@ type it cannot tell), goes through graphql-core's ``execute_field`` unchanged; s
 is then called again, which is safe because these methods only reshape data already fetched
 (api/graphql/nodes.py).
 
+An object met again under the same selection (answers build each node, source and chain step
+once, so a step that several chains share is one object) is completed once and its result
+reused, unless completing it recorded an error.
+
 Errors keep graphql-core's semantics: an error while completing an object or a list is
 handed to ``handle_field_error`` for the field, which nulls the nearest nullable field and
 records the error once. tests/test_graphql_executor.py compares both executors' answers.
@@ -355,7 +359,7 @@ class AttributeExecutor(Executor[Any]):
             if runtime is None:
                 return False, None
             try:
-                return True, self.collect_and_execute_subfields(
+                return True, self._complete(
                     runtime, field_details_list, path, value, position_context
                 )
             except Exception as error:
@@ -368,7 +372,7 @@ class AttributeExecutor(Executor[Any]):
             return False, None
         try:
             return True, [
-                self.collect_and_execute_subfields(
+                self._complete(
                     runtime, field_details_list, Path(path, index, None), item, position_context
                 )
                 for index, (runtime, item) in enumerate(zip(types, value, strict=True))
@@ -377,6 +381,47 @@ class AttributeExecutor(Executor[Any]):
         except Exception as error:
             self.handle_field_error(error, read.field_type, field_details_list, path)
             return True, None
+
+    def _complete(
+        self,
+        runtime: GraphQLObjectType,
+        field_details_list: Any,
+        path: Path,
+        value: Any,
+        position_context: Any,
+    ) -> Any:
+        """``collect_and_execute_subfields``, remembered per object and selection: an object
+        met again under the same selection (a step that several chains share, a node that
+        every step names) is completed once. Only a completion that recorded no error, at a
+        position not nulled, is remembered, so every error is still reported where it
+        happens; the answer then holds the same dict in several places."""
+        done: dict[tuple[int, int], tuple[Any, Any, Any, Any]] | None = self.__dict__.get(
+            "_dyad_done"
+        )
+        if done is None:
+            done = self.__dict__["_dyad_done"] = {}
+        key = (id(value), id(field_details_list))
+        known = done.get(key)
+        if (
+            known is not None
+            and known[0] is value
+            and known[1] is field_details_list
+            and known[2] is runtime
+        ):
+            return known[3]
+        errors = len(self.collected_errors.errors)
+        result = self.collect_and_execute_subfields(
+            runtime, field_details_list, path, value, position_context
+        )
+        if (
+            position_context is None
+            and len(self.collected_errors.errors) == errors
+            and not self.is_awaitable(result)
+            and not self.collected_errors.has_nulled_position(path)
+        ):
+            # The value and the selection are kept with it, so their ids are not reused.
+            done[key] = (value, field_details_list, runtime, result)
+        return result
 
     def _runtime_type(self, tables: _Tables, target: Any, value: Any) -> GraphQLObjectType | None:
         """The object type ``value`` is completed as, when the short path can tell it."""

@@ -54,8 +54,19 @@ def build_source(properties: dict[str, Any]) -> Source:
     )
 
 
-def _sources(graph: Subgraph, ids: list[str] | None) -> list[Source]:
-    return [build_source(graph.sources[i]) for i in ids or [] if i in graph.sources]
+def sources_of(graph: Subgraph, ids: list[str] | None) -> list[Source]:
+    """The answer's sources by id, each built once per answer (the unknown are left out)."""
+    out: list[Source] = []
+    for source_id in ids or []:
+        key = ("source", source_id)
+        source: Source | None = graph.built.get(key)
+        if source is None:
+            properties = graph.sources.get(source_id)
+            if properties is None:
+                continue
+            source = graph.built[key] = build_source(properties)
+        out.append(source)
+    return out
 
 
 @strawberry.type(description="A relationship seen from one of its ends, with its provenance.")
@@ -87,7 +98,7 @@ class Relation:
 
     @strawberry.field(description="The documents this relationship rests on.")
     def sources(self) -> list[Source]:
-        return _sources(self._graph, self._source_ids)
+        return sources_of(self._graph, self._source_ids)
 
 
 def build_relation(graph: Subgraph, rel: dict[str, Any], seen_from: str) -> Relation:
@@ -137,7 +148,7 @@ class Node:
 
     @strawberry.field(description="The documents this node rests on.")
     def sources(self) -> list[Source]:
-        return _sources(self._graph, self._source_ids)
+        return sources_of(self._graph, self._source_ids)
 
     @strawberry.field(
         description=(

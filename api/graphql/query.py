@@ -17,7 +17,7 @@ from api.graphql.enums import Direction, NodeKind, RelationType, SortField, Sort
 from api.graphql.errors import ErrorCode, UserFacingError
 from api.graphql.impact import Impact, build_impact
 from api.graphql.neighbourhood import Elements, build_elements
-from api.graphql.nodes import KIND_TYPES, Node, Policy, Source, build_node, build_source
+from api.graphql.nodes import KIND_TYPES, Node, Policy, Source, build_node, sources_of
 from api.graphql.pagination import (
     Connection,
     Edge,
@@ -317,11 +317,7 @@ class _Query(ResearchFields, AnalyticsFields):
                     valid_from=props.get("valid_from"),
                     valid_to=props.get("valid_to"),
                     status=Status(props.get("status", "unverified")),
-                    sources=[
-                        build_source(graph.sources[s])
-                        for s in props.get("sources", [])
-                        if s in graph.sources
-                    ],
+                    sources=sources_of(graph, props.get("sources", [])),
                 )
             )
         return holdings

@@ -58,9 +58,10 @@ class Subgraph:
     raw_sources: list[dict[str, Any]]
     extra: dict[str, Any]
     by_node: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    #: GraphQL objects already built from this answer, by node id (``build_node``): a node
-    #: named in many places (every step of a chain names its start) is built once.
-    built: dict[str, Any] = field(default_factory=dict)
+    #: GraphQL objects already built from this answer: nodes by id (``build_node``), and
+    #: sources and chain steps by a key of their own. An object named in many places
+    #: (every step of a chain names its start) is built once, and completed once.
+    built: dict[Any, Any] = field(default_factory=dict)
 
     @cached_property
     def sources(self) -> dict[str, dict[str, Any]]:
