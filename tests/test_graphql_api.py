@@ -189,9 +189,14 @@ async def test_a_bad_date_variable_is_a_400_request_error(world: GraphClient) ->
 async def test_neighbourhood_is_cytoscape_elements(world: GraphClient) -> None:
     _, body = await ask(
         world,
-        '{ neighbourhood(id: "policy:ban", depth: 1) { elements nodes { data { id kind } } } }',
+        """{ neighbourhood(id: "policy:ban", depth: 1) { elements
+             nodes { data { id label kind status date } }
+             edges { data { id source target type label status confidence sources } } } }""",
     )
     elements = body["data"]["neighbourhood"]["elements"]
+    # the typed elements are the JSON form, field for field
+    assert body["data"]["neighbourhood"]["nodes"] == elements["nodes"]
+    assert body["data"]["neighbourhood"]["edges"] == elements["edges"]
     ids = {n["data"]["id"] for n in elements["nodes"]}
     assert ids == {"policy:ban", "statement:remark", "mineral:Dy", "country:JPN"}
     edge = next(e["data"] for e in elements["edges"] if e["data"]["type"] == "PROVOKED")

@@ -48,8 +48,6 @@ class ElementEdge:
     "`elements` is the same as one JSON value for `cy.add()`."
 )
 class Elements:
-    nodes: list[ElementNode]
-    edges: list[ElementEdge]
     elements: JSON
     hubs: int = strawberry.field(
         default=0,
@@ -57,6 +55,17 @@ class Elements:
         "only a sample of its neighbours, and a relationship between two hubs appears only "
         "when the expansion crossed it.",
     )
+
+    # The typed elements are built from the JSON form only when they are asked for.
+    @strawberry.field
+    def nodes(self) -> list[ElementNode]:
+        found = cast(dict[str, Any], self.elements)["nodes"]
+        return [ElementNode(data=ElementNodeData(**element["data"])) for element in found]
+
+    @strawberry.field
+    def edges(self) -> list[ElementEdge]:
+        found = cast(dict[str, Any], self.elements)["edges"]
+        return [ElementEdge(data=ElementEdgeData(**element["data"])) for element in found]
 
 
 def _kind(props: dict[str, Any]) -> str:
@@ -68,17 +77,14 @@ def build_elements(graph: Subgraph) -> Elements:
     for node_id in graph.roots:
         props = graph.nodes[node_id]
         day = props.get("date") or props.get("announced")
-        nodes.append(
-            ElementNode(
-                data=ElementNodeData(
-                    id=strawberry.ID(node_id),
-                    label=props.get("name", node_id),
-                    kind=_kind(props),
-                    status=props.get("status"),
-                    date=day.isoformat() if day is not None else None,
-                )
-            )
-        )
+        data = {
+            "id": node_id,
+            "label": props.get("name", node_id),
+            "kind": _kind(props),
+            "status": props.get("status"),
+            "date": day.isoformat() if day is not None else None,
+        }
+        nodes.append({"data": data})
     members = set(graph.roots)
     edges = []
     for rel in graph.relationships:
@@ -86,24 +92,16 @@ def build_elements(graph: Subgraph) -> Elements:
             continue
         props = rel["properties"]
         key = props.get("key", "")
-        edge_id = f"{rel['start']}|{rel['type']}|{rel['end']}" + (f"|{key}" if key else "")
-        edges.append(
-            ElementEdge(
-                data=ElementEdgeData(
-                    id=strawberry.ID(edge_id),
-                    source=strawberry.ID(rel["start"]),
-                    target=strawberry.ID(rel["end"]),
-                    type=rel["type"],
-                    label=rel["type"].replace("_", " ").lower(),
-                    status=props.get("status", "unverified"),
-                    confidence=props.get("confidence", 0.0),
-                    sources=[strawberry.ID(s) for s in props.get("sources", [])],
-                )
-            )
-        )
-    as_json = {
-        "nodes": [{"data": vars(n.data)} for n in nodes],
-        "edges": [{"data": vars(e.data)} for e in edges],
-    }
+        data = {
+            "id": f"{rel['start']}|{rel['type']}|{rel['end']}" + (f"|{key}" if key else ""),
+            "source": rel["start"],
+            "target": rel["end"],
+            "type": rel["type"],
+            "label": rel["type"].replace("_", " ").lower(),
+            "status": props.get("status", "unverified"),
+            "confidence": props.get("confidence", 0.0),
+            "sources": list(props.get("sources", [])),
+        }
+        edges.append({"data": data})
     hubs = int(graph.extra.get("hubs", 0))
-    return Elements(nodes=nodes, edges=edges, elements=cast(JSON, as_json), hubs=hubs)
+    return Elements(elements=cast(JSON, {"nodes": nodes, "edges": edges}), hubs=hubs)
