@@ -30,7 +30,8 @@ class RequestContext:
     reader: AsyncReader
     #: True when the request carried the curators' bearer token.
     curator: bool = False
-    #: Seconds this request's query fields spent waiting on Neo4j (``Server-Timing: graph``).
+    #: Seconds this request's ``fetch`` reads waited on Neo4j (``Server-Timing: graph``);
+    #: reads that run in worker threads (analytics, research, mutations) are not counted.
     graph_seconds: float = 0.0
 
     async def fetch(self, name: str, relation_depth: int, **params: Any) -> Subgraph:
