@@ -9,8 +9,8 @@ __all__ = ["markdown"]
 
 def _overhead(rows: list[dict[str, Any]]) -> list[str]:
     lines = [
-        "| root field | same answer | Cypher via driver, `Record.data()`: median (p95) ms "
-        "| driver, values as decoded: median ms "
+        "| root field | same answer | driver's `execute_query`, `Record.data()`: median (p95) ms "
+        "| one auto-commit read, as decoded: median ms "
         "| GraphQL over HTTP: median (p95) ms | of which inside the API (waiting on Neo4j) "
         "| ratio to `data()` | ratio to decoded |",
         "|---|---|---|---|---|---|---|---|",
@@ -72,7 +72,8 @@ def markdown(report: dict[str, Any]) -> str:
             )
         out += [
             "",
-            "| scale | root field | answer size | driver median ms (`data()` / decoded) "
+            "| scale | root field | answer size | driver median ms (`execute_query` `data()` / "
+            "auto-commit decoded) "
             "| HTTP median ms | HTTP/driver (`data()` / decoded) | driver growth | HTTP growth |",
             "|---|---|---|---|---|---|---|---|",
         ]

@@ -11,7 +11,8 @@ import asyncio
 from collections.abc import Mapping
 from typing import Any, LiteralString
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncResult, Bookmarks, Query, RoutingControl
+from neo4j import READ_ACCESS, AsyncDriver, AsyncGraphDatabase, Bookmarks, Query
+from neo4j.exceptions import DriverError, Neo4jError
 
 from graph.client import GraphClient, Record, translated_errors
 
@@ -19,8 +20,8 @@ __all__ = ["AsyncReader"]
 
 
 class AsyncReader:
-    """Reads in READ transactions through ``driver``, as ``client`` would (``execute_query``:
-    the BEGIN travels with the query).
+    """Reads through ``driver`` exactly as ``client`` does: each one auto-commit query in
+    READ mode, one round trip to Neo4j, retried as ``client`` retries (graph/read_retry.py).
 
     It uses the client's database and time limit, counts its round trips in the client's
     ``round_trips``, and starts every read after the client's own writes (their bookmarks),
@@ -41,7 +42,7 @@ class AsyncReader:
         *,
         name: str = "query",
     ) -> list[Record]:
-        """Run Cypher text in a READ transaction with the client's time limit.
+        """Run Cypher text as one auto-commit read with the client's time limit.
 
         Rows hold the values as the driver decoded them: nodes, relationships and temporal
         values are not converted (``Record.data()`` would walk every value again, 0.7 ms on
@@ -60,19 +61,21 @@ class AsyncReader:
     async def _read(
         self, text: LiteralString, params: Mapping[str, Any], name: str
     ) -> list[Record]:
-        async def rows_of(result: AsyncResult) -> list[Record]:
-            keys = result.keys()
-            return [dict(zip(keys, record, strict=True)) async for record in result]
-
+        query = Query(text, timeout=self.client.timeout)
+        attempts = self.client.retries.attempts()
         with translated_errors(name):
-            return await self.driver.execute_query(
-                Query(text, timeout=self.client.timeout),
-                dict(params),
-                routing_=RoutingControl.READ,
-                database_=self.client.database,
-                bookmark_manager_=self.bookmarks,
-                result_transformer_=rows_of,
-            )
+            while True:
+                try:
+                    async with self.driver.session(
+                        database=self.client.database,
+                        default_access_mode=READ_ACCESS,
+                        bookmark_manager=self.bookmarks,
+                    ) as session:
+                        result = await session.run(query, dict(params))
+                        keys = result.keys()
+                        return [dict(zip(keys, record, strict=True)) async for record in result]
+                except (DriverError, Neo4jError) as error:
+                    await asyncio.sleep(attempts.wait_after(error))
 
 
 def _settled(read: asyncio.Future[list[Record]]) -> None:

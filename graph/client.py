@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, LiteralString
@@ -10,8 +11,6 @@ from neo4j import (
     Driver,
     GraphDatabase,
     Query,
-    Result,
-    RoutingControl,
     Session,
     Transaction,
 )
@@ -30,6 +29,7 @@ from graph.errors import (
     QueryFailedError,
     QueryTimeoutError,
 )
+from graph.read_retry import READ_RETRIES, RetryPolicy
 
 __all__ = ["GraphClient", "Record", "WriteBatch", "translated_errors"]
 
@@ -68,10 +68,18 @@ class GraphClient:
     ``round_trips`` counts the queries sent, so tests can prove a request costs one.
     """
 
-    def __init__(self, driver: Driver, *, database: str = "neo4j", timeout: float = 30.0) -> None:
+    def __init__(
+        self,
+        driver: Driver,
+        *,
+        database: str = "neo4j",
+        timeout: float = 30.0,
+        retries: RetryPolicy = READ_RETRIES,
+    ) -> None:
         self.driver = driver
         self.database = database
         self.timeout = timeout
+        self.retries = retries
         self.round_trips = 0
         #: Every session shares it, so a read sees what this process wrote before it, also
         #: on a cluster whose secondaries lag the leader (causal consistency).
@@ -99,37 +107,37 @@ class GraphClient:
         max_rows: int | None = None,
         convert: bool = True,
     ) -> list[Record]:
-        """Run Cypher text in a READ transaction; stops reading after ``max_rows`` rows.
+        """Run Cypher text as one auto-commit read; stops reading after ``max_rows`` rows.
 
-        The transaction is the driver's ``execute_query``: routed to a secondary on a
-        cluster, retried on transient errors, after this client's own writes (bookmarks),
-        and with its BEGIN sent along with the query, so it costs two round trips to Neo4j
-        where a session's ``execute_read`` costs three (docs/PERFORMANCE.md).
+        One round trip to Neo4j, where the driver's ``execute_query`` costs two (its COMMIT
+        waits for an answer of its own) and a session's ``execute_read`` three. Like them,
+        the read is routed to a secondary on a cluster, starts after this client's own
+        writes (bookmarks), has a time limit, and is retried on the errors the driver
+        retries its transactions on (graph/read_retry.py).
 
         ``convert`` turns nodes, relationships, paths and temporal values into plain
         Python values (``Record.data()``); without it, rows hold the values exactly as the
         driver decoded them, which costs nothing more.
         """
-
-        def rows_of(result: Result) -> list[Record]:
-            keys = result.keys()
-            rows: list[Record] = []
-            for record in result:
-                if max_rows is not None and len(rows) >= max_rows:
-                    break
-                rows.append(record.data() if convert else dict(zip(keys, record, strict=True)))
-            return rows
-
+        query = Query(text, timeout=timeout or self.timeout)
+        attempts = self.retries.attempts()
         self.round_trips += 1
         with translated_errors(name):
-            return self.driver.execute_query(
-                Query(text, timeout=timeout or self.timeout),
-                dict(params),
-                routing_=RoutingControl.READ,
-                database_=self.database,
-                bookmark_manager_=self.bookmarks,
-                result_transformer_=rows_of,
-            )
+            while True:
+                try:
+                    with self.session(read=True) as session:
+                        result = session.run(query, dict(params))
+                        keys = result.keys()
+                        rows: list[Record] = []
+                        for record in result:
+                            if max_rows is not None and len(rows) >= max_rows:
+                                break
+                            rows.append(
+                                record.data() if convert else dict(zip(keys, record, strict=True))
+                            )
+                        return rows
+                except (DriverError, Neo4jError) as error:
+                    time.sleep(attempts.wait_after(error))
 
     def write(self, name: str, /, **params: Any) -> list[Record]:
         """Run one named write query in its own transaction."""

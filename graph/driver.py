@@ -6,6 +6,7 @@ from typing import Any
 
 from neo4j import AsyncDriver, AsyncGraphDatabase, Driver, GraphDatabase
 
+from graph.read_retry import READ_RETRIES
 from graph.settings import GraphSettings
 
 __all__ = ["open_async_driver", "open_driver"]
@@ -33,7 +34,7 @@ def _options(settings: GraphSettings) -> dict[str, Any]:
         "max_connection_pool_size": settings.max_connection_pool_size,
         "connection_acquisition_timeout": 10.0,
         "connection_timeout": 5.0,
-        "max_transaction_retry_time": 5.0,
+        "max_transaction_retry_time": READ_RETRIES.max_seconds,
         # Server notifications (deprecations, cartesian products) are for humans writing
         # Cypher; our queries are checked by tests, and warnings must not fail a run.
         "warn_notification_severity": "OFF",
