@@ -103,11 +103,9 @@ class GraphClient:
         params: Mapping[str, Any],
         *,
         name: str = "query",
-        timeout: float | None = None,
-        max_rows: int | None = None,
         convert: bool = True,
     ) -> list[Record]:
-        """Run Cypher text as one auto-commit read; stops reading after ``max_rows`` rows.
+        """Run Cypher text as one auto-commit read, with the client's time limit.
 
         One round trip to Neo4j, where the driver's ``execute_query`` costs two (its COMMIT
         waits for an answer of its own) and a session's ``execute_read`` three. Like them,
@@ -119,7 +117,7 @@ class GraphClient:
         Python values (``Record.data()``); without it, rows hold the values exactly as the
         driver decoded them, which costs nothing more.
         """
-        query = Query(text, timeout=timeout or self.timeout)
+        query = Query(text, timeout=self.timeout)
         attempts = self.retries.attempts()
         self.round_trips += 1
         with translated_errors(name):
@@ -127,15 +125,10 @@ class GraphClient:
                 try:
                     with self.session(read=True) as session:
                         result = session.run(query, dict(params))
+                        if convert:
+                            return [record.data() for record in result]
                         keys = result.keys()
-                        rows: list[Record] = []
-                        for record in result:
-                            if max_rows is not None and len(rows) >= max_rows:
-                                break
-                            rows.append(
-                                record.data() if convert else dict(zip(keys, record, strict=True))
-                            )
-                        return rows
+                        return [dict(zip(keys, record, strict=True)) for record in result]
                 except (DriverError, Neo4jError) as error:
                     time.sleep(attempts.wait_after(error))
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 
 import pytest
 
@@ -25,9 +24,6 @@ PATIENT = RetryPolicy(max_seconds=120.0, first_delay=0.2, multiplier=1.5)
 
 
 @pytest.mark.anyio
-@pytest.mark.skipif(
-    bool(os.environ.get("NEO4J_URI")), reason="needs a local server it may stop and start"
-)
 async def test_reads_sent_while_neo4j_restarts_are_retried_and_answer(
     own_server: LocalServer, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -6,8 +6,8 @@
 - With ``application/graphql-response+json``, a request that cannot run (bad JSON, bad
   parameters, a document that does not parse or validate, variables that do not coerce) is
   400 and has no ``data``; with ``application/json`` such document errors stay 200.
-- When Neo4j is unavailable the answer is 503 (with ``Retry-After``); the driver reconnects
-  by itself once Neo4j is back.
+- When Neo4j is unavailable the answer is 503 (with ``Retry-After``), after the read has been
+  retried for 5-7 s (graph/read_retry.py); the driver reconnects by itself once Neo4j is back.
 - Bodies over the size limit are 413; batches are refused; mutations need the curators'
   bearer token (401 without one, 403 with a wrong one, 403 when none is configured).
 """
