@@ -37,7 +37,8 @@ Record = dict[str, Any]
 _TIMEOUT_CODES = (
     "Neo.ClientError.Transaction.TransactionTimedOut",
     "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
-    "Neo.TransientError.Transaction.LockClientStopped",
+    # Neo4j 4.4 and earlier sent it as a TransientError; the driver renames it to this.
+    "Neo.ClientError.Transaction.LockClientStopped",
 )
 
 
@@ -107,8 +108,9 @@ class GraphClient:
     ) -> list[Record]:
         """Run Cypher text as one auto-commit read, with the client's time limit.
 
-        One round trip to Neo4j, where the driver's ``execute_query`` costs two (its COMMIT
-        waits for an answer of its own) and a session's ``execute_read`` three. Like them,
+        One round trip to Neo4j (up to 1,000 rows, the driver's fetch size), where the
+        driver's ``execute_query`` costs two (its COMMIT waits for an answer of its own) and
+        a session's ``execute_read`` three. Like them,
         the read is routed to a secondary on a cluster, starts after this client's own
         writes (bookmarks), has a time limit, and is retried on the errors the driver
         retries its transactions on (graph/read_retry.py).

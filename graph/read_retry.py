@@ -1,13 +1,15 @@
 """Retries for reads sent as one auto-commit query.
 
-A read sent as one auto-commit query costs one round trip to Neo4j; the driver's managed
-transactions (``execute_query``, ``execute_read``) cost two or three, because their COMMIT
-waits for its own answer (docs/PERFORMANCE.md). The driver retries only managed
-transactions: an auto-commit *write* may have committed before its connection broke, so
-running it again could apply it twice. A read changes nothing, so running it again is
-safe, and this module retries reads the way the driver retries its transactions: on the
-errors the driver calls retryable (transient errors, lost connections, a cluster member
-gone), after growing, jittered delays, for as long as the policy allows.
+A read sent as one auto-commit query costs one round trip to Neo4j (for answers of up to
+the driver's fetch size, 1,000 rows); the driver's managed transactions (``execute_query``,
+``execute_read``) cost two or three, because their COMMIT waits for its own answer
+(docs/PERFORMANCE.md). The driver retries managed transactions; an auto-commit query it
+sends again only once, at once, when the server rejected the RUN and flagged it safe to
+repeat, because an auto-commit *write* may have committed before its connection broke.
+A read changes nothing, so running it again is safe, and this module retries reads the
+way the driver retries its transactions: on the errors the driver calls retryable
+(transient errors, lost connections, a cluster member gone), after growing, jittered
+delays, starting new attempts until ``max_seconds`` after the first failure.
 """
 
 from __future__ import annotations
