@@ -140,7 +140,13 @@ def _serve(settings: CliSettings) -> None:
     graph_settings = settings.graph.model_copy(update={"uri": settings.graph_uri()})
     app = create_app(settings.api, graph_settings)
     out.print(f"Dyad serves http://{settings.api.host}:{settings.api.port}/ (Ctrl-C stops)")
-    uvicorn.run(app, host=settings.api.host, port=settings.api.port, log_level="info")
+    uvicorn.run(
+        app,
+        host=settings.api.host,
+        port=settings.api.port,
+        log_level="info",
+        access_log=settings.api.access_log,
+    )
 
 
 def _cmd_sdl(args: argparse.Namespace, settings: CliSettings) -> int:

@@ -19,3 +19,7 @@ class ApiSettings(BaseSettings):
     api_token: SecretStr | None = Field(default=None, validation_alias="API_TOKEN")
     #: Origins allowed by CORS; empty means same-origin only.
     cors_origins: tuple[str, ...] = ()
+    #: One line per request on stdout (uvicorn's access log). Off by default, as in gunicorn
+    #: and hypercorn: it costs about 0.1 ms a request (docs/PERFORMANCE.md), and the
+    #: ``Server-Timing`` header already tells each client where its request's time went.
+    access_log: bool = False

@@ -17,12 +17,13 @@ import datetime as dt
 import json
 import sys
 import time
+from dataclasses import replace
 from typing import Any
 
 from bench.api_overhead import on_the_corpus
 from bench.concurrency import hammer
 from bench.growth import grow, synthetic_cases
-from bench.harness import RESULTS, ROOT, bench_client, machine, served_api
+from bench.harness import RESULTS, ROOT, Rounds, bench_client, machine, served_api
 from bench.loading import batched_against_row_at_a_time
 from bench.report import markdown
 from graph import migrate
@@ -44,10 +45,16 @@ def _say(text: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--scales", type=_scales, default=[1, 10, 100, 1000])
-    parser.add_argument("--iterations", type=int, default=60, help="per case and scale")
-    parser.add_argument("--warmup", type=int, default=10)
     parser.add_argument(
-        "--overhead-iterations", type=int, default=200, help="per case, on the corpus"
+        "--iterations", type=int, default=60, help="rounds per case and scale, at least"
+    )
+    parser.add_argument(
+        "--measure-seconds", type=float, default=3.0, help="per case and scale, at least"
+    )
+    parser.add_argument("--warmup", type=int, default=10, help="rounds, at least")
+    parser.add_argument("--warmup-seconds", type=float, default=2.0, help="at least")
+    parser.add_argument(
+        "--overhead-iterations", type=int, default=200, help="rounds per case on the corpus"
     )
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=30.0)
@@ -66,9 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     }
     if args.only in (None, "overhead"):
         _say("API overhead on the corpus")
-        report["api_overhead"] = on_the_corpus(
-            HOME, iterations=args.overhead_iterations, warmup=args.warmup * 2
+        corpus_rounds = replace(
+            _rounds(args), iterations=args.overhead_iterations, warmup=args.warmup * 2
         )
+        report["api_overhead"] = on_the_corpus(HOME, corpus_rounds)
     if args.only == "loading":
         with bench_client(HOME, fresh=True) as (client, _):
             _say("loading: batched against row-at-a-time")
@@ -84,6 +92,15 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _rounds(args: argparse.Namespace) -> Rounds:
+    return Rounds(
+        iterations=args.iterations,
+        warmup=args.warmup,
+        seconds=args.measure_seconds,
+        warmup_seconds=args.warmup_seconds,
+    )
+
+
 def _growth(report: dict[str, Any], args: argparse.Namespace) -> None:
     with bench_client(HOME, fresh=True) as (client, bolt_uri):
         _say("loading: batched against row-at-a-time")
@@ -95,8 +112,7 @@ def _growth(report: dict[str, Any], args: argparse.Namespace) -> None:
                 client,
                 url,
                 args.scales,
-                iterations=args.iterations,
-                warmup=args.warmup,
+                _rounds(args),
                 on_step=lambda step: _say(
                     f"scale {step['scale']}: {step['nodes']:,} nodes, "
                     f"{step['relationships']:,} relationships, "

@@ -9,6 +9,7 @@ from typing import Any
 
 from bench.harness import (
     Case,
+    Rounds,
     bench_client,
     chains_case,
     compare,
@@ -30,12 +31,9 @@ CORPUS_CASES: list[Case] = [
 ]
 
 
-def on_the_corpus(home: Path, *, iterations: int, warmup: int) -> list[dict[str, Any]]:
+def on_the_corpus(home: Path, rounds: Rounds) -> list[dict[str, Any]]:
     with bench_client(home, fresh=True) as (client, bolt_uri):
         migrate(client)
         load_corpus(client, [CORPUS_DIR])
         with served_api(bolt_uri) as url:
-            return [
-                compare(client, url, case, iterations=iterations, warmup=warmup)
-                for case in CORPUS_CASES
-            ]
+            return [compare(client, url, case, rounds) for case in CORPUS_CASES]

@@ -13,6 +13,7 @@ from typing import Any
 
 from bench.harness import (
     Case,
+    Rounds,
     chains_case,
     compare,
     neighbourhood_case,
@@ -39,9 +40,8 @@ def grow(
     client: GraphClient,
     url: str,
     scales: list[int],
+    rounds: Rounds,
     *,
-    iterations: int,
-    warmup: int,
     on_step: Any = None,
 ) -> list[dict[str, Any]]:
     """Load each scale in turn and time every case there."""
@@ -61,10 +61,7 @@ def grow(
             "load_rows": rows,
             "load_s": round(seconds, 1),
             "load_rows_per_s": round(rows / seconds),
-            "cases": [
-                compare(client, url, case, iterations=iterations, warmup=warmup)
-                for case in synthetic_cases()
-            ],
+            "cases": [compare(client, url, case, rounds) for case in synthetic_cases()],
         }
         steps.append(step)
         if on_step:

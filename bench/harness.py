@@ -37,6 +37,7 @@ __all__ = [
     "RESULTS",
     "ROOT",
     "Case",
+    "Rounds",
     "bench_client",
     "compare",
     "machine",
@@ -141,6 +142,41 @@ def policies_case(country: str, since: dt.date) -> Case:
         },
         lambda body: {node["id"] for node in body["data"]["policies"]["nodes"]},
     )
+
+
+@dataclass(frozen=True)
+class Rounds:
+    """How long ``compare`` warms up and then measures, in rounds (one call of each side).
+
+    Each phase runs at least its number of rounds and at least its seconds, whichever is
+    longer: a slow query (a list at scale 1000 takes 170 ms) gets its rounds, and a fast one
+    (2 ms at scale 1) gets enough time to settle and enough samples for a steady median.
+    Right after a load, ten rounds of warm-up left the smallest list's ratio 0.2 higher than
+    two seconds did (docs/PERFORMANCE.md).
+    """
+
+    iterations: int = 60
+    warmup: int = 10
+    seconds: float = 3.0
+    warmup_seconds: float = 2.0
+
+    def warming(self) -> Iterator[int]:
+        return _rounds(self.warmup, self.warmup_seconds)
+
+    def measuring(self, *, whole: int = 1) -> Iterator[int]:
+        """Rounds to measure, stopping only after a multiple of ``whole`` (so that each side
+        goes first equally often)."""
+        return _rounds(self.iterations, self.seconds, whole)
+
+
+def _rounds(at_least: int, seconds: float, whole: int = 1) -> Iterator[int]:
+    """0, 1, 2 … until both ``at_least`` rounds and ``seconds`` have passed, and the count
+    is a multiple of ``whole``."""
+    deadline = time.perf_counter() + seconds
+    done = 0
+    while done < at_least or time.perf_counter() < deadline or done % whole:
+        yield done
+        done += 1
 
 
 def timed(fn: Callable[[], object]) -> float:
@@ -281,9 +317,7 @@ def compare(
     client: GraphClient,
     url: str,
     case: Case,
-    *,
-    iterations: int,
-    warmup: int,
+    rounds: Rounds,
 ) -> dict[str, Any]:
     """Time the Cypher through the driver and the GraphQL request over HTTP, interleaved.
 
@@ -318,7 +352,7 @@ def compare(
     same = case.http_ids(body) <= {n["id"] for n in rows[0]["nodes"]} if rows else False
     if case.name != "causalChains":  # chains name the start too, which the steps also do
         same = same and case.http_ids(body) == cypher_ids
-    for _ in range(warmup):
+    for _ in rounds.warming():
         direct()
         decoded()
         over_http()
@@ -332,7 +366,7 @@ def compare(
         (decoded, decoded_ms),
         (over_http, http_ms),
     ]
-    for iteration in range(iterations):
+    for iteration in rounds.measuring(whole=len(sides)):
         # Each side goes first, second and third equally often: a query run right after
         # the same query runs warmer, and that must not favour one side.
         turn = iteration % len(sides)
@@ -342,7 +376,7 @@ def compare(
     c, d, h = summary(cypher_ms), summary(decoded_ms), summary(http_ms)
     return {
         "case": case.name,
-        "iterations": iterations,
+        "iterations": len(http_ms),
         "same_answer": same,
         "answer_size": len(cypher_ids),
         "cypher": c,

@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
+from pathlib import Path
 
 import httpx
 from asgi_lifespan import LifespanManager
@@ -28,16 +29,20 @@ async def in_process(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
 
 
 @contextmanager
-def dyad_serve(neo4j_uri: str, **env: str) -> Iterator[str]:
-    """``dyad serve`` as a real process on a free port; yields its base URL once it answers."""
+def dyad_serve(neo4j_uri: str, *, output: Path | None = None, **env: str) -> Iterator[str]:
+    """``dyad serve`` as a real process on a free port; yields its base URL once it answers.
+
+    ``output``, if given, receives what the process prints (stdout and stderr).
+    """
     port = free_port()
     environment = os.environ | {"NEO4J_URI": neo4j_uri, "DYAD_PORT": str(port)} | env
+    printed = output.open("wb") if output is not None else subprocess.DEVNULL
     process = subprocess.Popen(
         [sys.executable, "-m", "api.cli", "serve"],
         cwd=ROOT,
         env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=printed,
+        stderr=subprocess.STDOUT if output is not None else subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -54,3 +59,5 @@ def dyad_serve(neo4j_uri: str, **env: str) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=20)
+        if not isinstance(printed, int):
+            printed.close()
