@@ -8,8 +8,6 @@ give the same answer.
 from __future__ import annotations
 
 import datetime as dt
-import http.client
-import json
 import os
 import platform
 import shutil
@@ -22,13 +20,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 
 import queries
 from api.graphql.context import MAX_RELATIONS_PER_NODE
 from api.graphql.query import NEIGHBOUR_FANOUT
+from bench.lean_http import LeanHttp, server_timing
 from graph import GraphClient, GraphSettings, LocalServer, LocalServerSettings, open_driver
 from graph.driver_floor import documented_read
 
@@ -274,45 +272,6 @@ def served_api(bolt_uri: str, port: int = 8797) -> Iterator[str]:
         api.wait(timeout=30)
 
 
-class LeanHttp:
-    """POSTs JSON over one keep-alive connection with the standard library's ``http.client``.
-
-    The timed HTTP side uses it because the client's own cost is not the API's: httpx spends
-    about 1.2 ms of Python on each request by itself (measured side by side), as much as the
-    whole API adds to a small query.
-    """
-
-    def __init__(self, url: str) -> None:
-        parts = urlsplit(url)
-        self.path = parts.path
-        self.connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=120)
-        #: The last answer's ``Server-Timing`` in ms, by metric name ("total", "graph").
-        self.timing: dict[str, float] = {}
-
-    def post(self, payload: dict[str, Any]) -> dict[str, Any]:
-        body = json.dumps(payload).encode()
-        self.connection.request("POST", self.path, body, {"content-type": "application/json"})
-        response = self.connection.getresponse()
-        answer: dict[str, Any] = json.loads(response.read())
-        self.timing = server_timing(response.getheader("server-timing") or "")
-        return answer
-
-    def close(self) -> None:
-        self.connection.close()
-
-
-def server_timing(header: str) -> dict[str, float]:
-    """``graph;dur=1.8;desc="…", total;dur=2.4`` as ``{"graph": 1.8, "total": 2.4}``."""
-    timing: dict[str, float] = {}
-    for metric in header.split(","):
-        name, *parameters = (part.strip() for part in metric.split(";"))
-        for parameter in parameters:
-            key, _, value = parameter.partition("=")
-            if key == "dur":
-                timing[name] = float(value)
-    return timing
-
-
 def compare(
     client: GraphClient,
     url: str,
@@ -336,15 +295,13 @@ def compare(
     def decoded() -> list[dict[str, Any]]:
         return client.read_text(text, case.params, convert=False)
 
-    inside_ms: list[float] = []
-    graph_ms: list[float] = []
+    timings: list[str] = []  # each answer's Server-Timing, read once timing is over
 
     def over_http() -> dict[str, Any]:
         body = lean.post({"query": case.graphql})
         if "errors" in body:
             raise RuntimeError(f"{case.name}: {body['errors']}")
-        inside_ms.append(lean.timing["total"])
-        graph_ms.append(lean.timing.get("graph", 0.0))
+        timings.append(lean.headers.get("server-timing", ""))
         return body
 
     rows, body = direct(), over_http()
@@ -356,8 +313,7 @@ def compare(
         direct()
         decoded()
         over_http()
-    inside_ms.clear()
-    graph_ms.clear()
+    timings.clear()
     cypher_ms: list[float] = []
     decoded_ms: list[float] = []
     http_ms: list[float] = []
@@ -373,6 +329,8 @@ def compare(
         for call, samples in sides[turn:] + sides[:turn]:
             samples.append(timed(call))
     lean.close()
+    inside_ms = [server_timing(header)["total"] for header in timings]
+    graph_ms = [server_timing(header).get("graph", 0.0) for header in timings]
     c, d, h = summary(cypher_ms), summary(decoded_ms), summary(http_ms)
     return {
         "case": case.name,

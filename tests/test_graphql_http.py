@@ -300,6 +300,14 @@ async def test_answers_say_how_long_they_took_and_how_long_neo4j_took(
     assert read.status_code == 200, read.text
     spent = timing(read)
     assert 0 < spent["graph"] <= spent["total"]
+    # Root fields read concurrently: their overlap counts once.
+    several = '{ a: search(text: "rare earth") { score } b: search(text: "gallium") { score } '
+    several += "c: countries(first: 2) { totalCount } }"
+    overlapping = await _post(graph_client, {"query": several})
+    assert overlapping.status_code == 200
+    assert "errors" not in overlapping.json()
+    spent = timing(overlapping)
+    assert 0 < spent["graph"] <= spent["total"]
     nothing_read = await _post(graph_client, {"query": "{ __typename }"})
     assert set(timing(nothing_read)) == {"total"}
     refused = await _post(graph_client, {"query": "{ nope }"})

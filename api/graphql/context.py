@@ -30,14 +30,20 @@ class RequestContext:
     reader: AsyncReader
     #: True when the request carried the curators' bearer token.
     curator: bool = False
-    #: Seconds this request's ``fetch`` reads waited on Neo4j (``Server-Timing: graph``);
-    #: reads that run in worker threads (analytics, research, mutations) are not counted.
+    #: Seconds during which at least one of this request's ``fetch`` reads was waiting on
+    #: Neo4j (``Server-Timing: graph``): root fields read concurrently, and their overlap
+    #: counts once, so this never exceeds the request's own time. Reads that run in worker
+    #: threads (analytics, research, mutations) are not counted.
     graph_seconds: float = 0.0
+    _reading: int = 0
+    _reading_since: float = 0.0
 
     async def fetch(self, name: str, relation_depth: int, **params: Any) -> Subgraph:
         """Run the API query ``name`` (one round trip) and return its answer as a subgraph."""
         params |= {"relDepth": relation_depth, "relLimit": MAX_RELATIONS_PER_NODE}
-        started = time.perf_counter()
+        if not self._reading:
+            self._reading_since = time.perf_counter()
+        self._reading += 1
         try:
             rows = await self.reader.read_text(queries.api_query(name), params, name=f"api/{name}")
         except QueryTimeoutError as exc:
@@ -49,5 +55,7 @@ class RequestContext:
         except QueryFailedError as exc:
             raise RuntimeError(str(exc)) from exc  # masked: a bug in our Cypher, not the user's
         finally:
-            self.graph_seconds += time.perf_counter() - started
+            self._reading -= 1
+            if not self._reading:
+                self.graph_seconds += time.perf_counter() - self._reading_since
         return Subgraph.from_row(rows[0])

@@ -1,0 +1,48 @@
+"""The benchmark's timed HTTP client reads what `dyad serve` answers as httpx does."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from bench.lean_http import LeanHttp, LeanHttpError
+from graph import GraphClient, GraphSettings
+from tests.http import dyad_serve
+
+QUERY = '{ node(id: "country:JPN") { id name } search(text: "rare earth", first: 3) { score } }'
+
+
+@pytest.fixture
+def served(corpus_client: GraphClient, graph_settings: GraphSettings) -> Iterator[str]:
+    with dyad_serve(graph_settings.effective_uri()) as url:
+        yield f"{url}/graphql"
+
+
+def test_lean_client_answers_as_httpx_does_request_after_request(served: str) -> None:
+    expected = httpx.post(served, json={"query": QUERY}, timeout=30)
+    lean = LeanHttp(served)
+    try:
+        answers = [lean.post({"query": QUERY}) for _ in range(3)]  # one connection, kept alive
+        assert lean.status == expected.status_code == 200
+        assert lean.headers["content-type"] == expected.headers["content-type"]
+        timing = lean.timing
+        bad = lean.post({"query": "{ node(id: 1) { nope } }"})
+    finally:
+        lean.close()
+    assert answers == [expected.json()] * 3
+    assert answers[0]["data"]["node"] == {"id": "country:JPN", "name": "Japan"}
+    assert timing["total"] >= timing["graph"] > 0
+    assert lean.status == 200
+    assert bad["errors"][0]["locations"]
+
+
+def test_lean_client_refuses_what_it_does_not_speak(served: str) -> None:
+    with pytest.raises(LeanHttpError, match="only http://host:port/path"):
+        LeanHttp(served.replace("http://", "https://"))
+    lean = LeanHttp(served)
+    lean.socket.shutdown(2)  # the connection is gone: an error, not an empty answer
+    with pytest.raises((LeanHttpError, OSError)):
+        lean.post({"query": QUERY})
+    lean.close()
