@@ -149,8 +149,8 @@ class Rounds:
     Each phase runs at least its number of rounds and at least its seconds, whichever is
     longer: a slow query (a list at scale 1000 takes 170 ms) gets its rounds, and a fast one
     (2 ms at scale 1) gets enough time to settle and enough samples for a steady median.
-    Right after a load, ten rounds of warm-up left the smallest list's ratio 0.2 higher than
-    two seconds did (docs/PERFORMANCE.md).
+    Right after a load, ten rounds of warm-up left the smallest list at 1.69× the driver, and
+    100 rounds at 1.51× (docs/PERFORMANCE.md, item 27).
     """
 
     iterations: int = 60

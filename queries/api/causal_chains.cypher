@@ -7,12 +7,13 @@
 // score, then by fewer hops, then by the nodes' ids.
 //
 // Branch and bound, one level of steps at a time (the reduce over levels): every chain found
-// so far is kept, and once $limit of them are, the $limit-th best score is a bound. A path
-// scoring below it is not grown further, since confidences are at most 1 and a longer path
-// can only score lower. The answer is exactly the best $limit of all chains (the research
-// query causal_chains_all enumerates them all; tests compare the two), but the work follows
-// the strong paths instead of every path: at scale 1000 the exhaustive form ranks about
-// 8,700 paths for the benchmark's question, this one grows about 120 (docs/PERFORMANCE.md).
+// so far is kept, and once $limit of them are, the $limit-th best score is a bound. A step
+// that would score below it is not taken, and a path below it is not grown further, since
+// confidences are at most 1 and a longer path can only score lower. The answer is exactly
+// the best $limit of all chains (the research query causal_chains_all enumerates them all;
+// tests compare the two), but the work follows the strong paths instead of every path: at
+// scale 1000 the exhaustive form ranks about 8,700 paths for the benchmark's question, this
+// one grows about 120 and builds about 280 (docs/PERFORMANCE.md).
 OPTIONAL MATCH (start:Entity {id: $from})
 CALL (start) {
   WITH start WHERE start IS NOT NULL
@@ -22,7 +23,7 @@ CALL (start) {
     // grown: every path of this level, one step longer than a path that kept up the bound
     [grown IN [reduce(flat = [], more IN [p IN state.paths WHERE p.score >= state.bound |
         COLLECT {
-          WITH p, last(p.nodes) AS a
+          WITH p, last(p.nodes) AS a, state.bound AS bound
           CALL (a) {
             MATCH (a)-[r:PROVOKED|RESTRICTS|TARGETS|AFFECTS|SUPPLIES]->(b)
             RETURN r, b
@@ -30,15 +31,18 @@ CALL (start) {
             MATCH (a)<-[r:RESPONDS_TO|DEPENDS_ON]-(b)
             RETURN r, b
           }
-          WITH p, r, b
-          WHERE r.confidence >= $minConfidence
+          WITH p, r, b, bound, r.confidence AS confidence
+          WITH p, r, b, bound, confidence, p.score * confidence AS score
+          // a step below the bound cannot reach the best $limit, nor can its extensions
+          WHERE confidence >= $minConfidence
+            AND score >= bound
             AND ($asOf IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $asOf)
                                    AND (r.valid_to IS NULL OR r.valid_to >= $asOf)))
             AND NOT b IN p.nodes
           RETURN {
             nodes: p.nodes + b,
             rels: p.rels + r,
-            score: p.score * r.confidence,
+            score: score,
             ends: ($toLabel IS NULL OR $toLabel IN labels(b))
               AND ($toCountry IS NULL
                    OR EXISTS { (b)-[:LOCATED_IN|BASED_IN]->(:Country {id: $toCountry}) })
