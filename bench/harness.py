@@ -147,7 +147,7 @@ class Rounds:
     """How long ``compare`` warms up and then measures, in rounds (one call of each side).
 
     Each phase runs at least its number of rounds and at least its seconds, whichever is
-    longer: a slow query (a list at scale 1000 takes 170 ms) gets its rounds, and a fast one
+    longer: a slow query (a list at scale 1000 takes about 200 ms) gets its rounds, and a fast one
     (2 ms at scale 1) gets enough time to settle and enough samples for a steady median.
     Right after a load, ten rounds of warm-up left the smallest list at 1.69× the driver, and
     100 rounds at 1.51× (docs/PERFORMANCE.md, item 27).

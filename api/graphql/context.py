@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import queries
@@ -35,8 +35,8 @@ class RequestContext:
     #: counts once, so this never exceeds the request's own time. Reads that run in worker
     #: threads (analytics, research, mutations) are not counted.
     graph_seconds: float = 0.0
-    _reading: int = 0
-    _reading_since: float = 0.0
+    _reading: int = field(default=0, init=False, repr=False)
+    _reading_since: float = field(default=0.0, init=False, repr=False)
 
     async def fetch(self, name: str, relation_depth: int, **params: Any) -> Subgraph:
         """Run the API query ``name`` (one round trip) and return its answer as a subgraph."""
