@@ -329,8 +329,9 @@ def compare(
         for call, samples in sides[turn:] + sides[:turn]:
             samples.append(timed(call))
     lean.close()
-    inside_ms = [server_timing(header)["total"] for header in timings]
-    graph_ms = [server_timing(header).get("graph", 0.0) for header in timings]
+    parsed = [server_timing(header) for header in timings]
+    inside_ms = [timing["total"] for timing in parsed]
+    graph_ms = [timing.get("graph", 0.0) for timing in parsed]
     c, d, h = summary(cypher_ms), summary(decoded_ms), summary(http_ms)
     return {
         "case": case.name,
