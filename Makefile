@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 AUDIT := tests/http_audit
 
-.PHONY: all install run test lint typecheck pytest neo4j-start neo4j-stop bench clean sdl
+.PHONY: all install run test lint typecheck audit pytest neo4j-start neo4j-stop bench clean sdl
 
 all: install
 
@@ -30,8 +30,8 @@ sdl: install
 run: install
 	$(BIN)/dyad up
 
-## Lint, types, and the tests against a real Neo4j that the tests start and stop.
-test: install lint typecheck pytest
+## Lint, types, the record's audit, and the tests against a real Neo4j the tests start.
+test: install lint typecheck audit pytest
 
 lint: install
 	$(BIN)/ruff check .
@@ -39,6 +39,10 @@ lint: install
 
 typecheck: install
 	$(BIN)/mypy
+
+## The shipped corpus against the status rules (docs/CORPUS.md): 0 breaches or it fails.
+audit: install
+	$(BIN)/dyad audit > /dev/null || $(BIN)/dyad audit
 
 pytest: install
 	$(BIN)/pytest

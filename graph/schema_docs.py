@@ -21,9 +21,12 @@ from graph.research_catalog import catalog
 from schema import (
     BASE_LABEL,
     CAUSAL_TYPES,
+    CONFIDENCE_BANDS,
     NODE_MODELS,
     PATTERNS,
+    RELIABILITY_MEANING,
     CausalDirection,
+    FutureDate,
     Label,
     Method,
     Relationship,
@@ -146,6 +149,32 @@ def _relationships_section() -> list[str]:
     return lines
 
 
+def _grades_section() -> list[str]:
+    """Source grades and the status rules, from schema/grades.py and schema/rules.py."""
+    lines = ["## Source grades and status rules", ""]
+    lines.append(
+        "Every `:Source` has a `reliability` grade, the `origin` whose reporting it carries, a "
+        "`source_kind` and, where known, its `published` date. A fact's status must follow "
+        "from its sources (`schema/rules.py`; docs/CORPUS.md explains them for curators)."
+    )
+    lines += ["", "| grade | covers |", "|---|---|"]
+    lines += [f"| `{grade.value}` | {meaning} |" for grade, meaning in RELIABILITY_MEANING.items()]
+    lines += ["", "| status | confidence (relationships) |", "|---|---|"]
+    lines += [f"| `{s.value}` | {lo:g} to {hi:g} |" for s, (lo, hi) in CONFIDENCE_BANDS.items()]
+    lines += [
+        "",
+        "- `confirmed` needs a grade A source, or two independent origins of grade B or better.",
+        "- Nothing rests on grade E sources alone; grade D alone allows at most `reported`.",
+        "- A fact dated after every source's `published` date needs `future_date` "
+        f"({', '.join(f'`{f.value}`' for f in FutureDate)}).",
+        "",
+        "A fact's `sources` are Source ids: `UNWIND claim.sources AS sourceId MATCH (source:Source"
+        " {id: sourceId})` joins them to the documents, as the example `sources_behind_claim`"
+        " below does.",
+    ]
+    return lines
+
+
 def _indexes_section() -> list[str]:
     lines = [
         "## Constraints and indexes",
@@ -221,6 +250,8 @@ def render_schema_doc() -> str:
         *_labels_section(),
         "",
         *_relationships_section(),
+        "",
+        *_grades_section(),
         "",
         *_indexes_section(),
         "",

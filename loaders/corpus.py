@@ -12,13 +12,14 @@ from loaders.errors import InvalidInputError, Problem
 from loaders.validate import KINDS, RELATIONSHIPS, Validated, validate_items
 from loaders.write import LoadSummary, ProgressCallback, plan_and_write
 from loaders.yaml_reader import RawItem, read_yaml_items
-from schema import Label
+from schema import Label, SourceGrade, stored_grade
 
 __all__ = [
     "CORPUS_DIR",
     "collect_files",
     "load_corpus",
     "read_and_validate",
+    "read_items",
     "validate_records",
 ]
 
@@ -42,8 +43,8 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def read_and_validate(files: Iterable[Path], client: GraphClient | None = None) -> Validated:
-    """Parse and validate files; raise ``InvalidInputError`` listing every problem found."""
+def read_items(files: Iterable[Path]) -> list[RawItem]:
+    """Parse files into items; raise ``InvalidInputError`` listing every problem found."""
     items: list[RawItem] = []
     problems: list[Problem] = []
     for path in files:
@@ -52,10 +53,17 @@ def read_and_validate(files: Iterable[Path], client: GraphClient | None = None) 
         problems.extend(file_problems)
     if problems:
         raise InvalidInputError(problems)
+    return items
+
+
+def read_and_validate(files: Iterable[Path], client: GraphClient | None = None) -> Validated:
+    """Parse and validate files; raise ``InvalidInputError`` listing every problem found."""
+    items = read_items(files)
     known: dict[str, Label] = {}
+    grades: dict[str, SourceGrade] = {}
     if client is not None:
-        known = _existing_references(client, items)
-    validated = validate_items(items, known)
+        known, grades = _existing_references(client, items)
+    validated = validate_items(items, known, grades)
     if validated.problems:
         raise InvalidInputError(validated.problems)
     return validated
@@ -77,27 +85,34 @@ def validate_records(
         raise InvalidInputError(
             [Problem(origin, item.line, "", f"unknown kind {item.kind!r}") for item in unknown]
         )
-    validated = validate_items(items, _existing_references(client, items))
+    validated = validate_items(items, *_existing_references(client, items))
     if validated.problems:
         raise InvalidInputError(validated.problems)
     return validated
 
 
-def _existing_references(client: GraphClient, items: list[RawItem]) -> dict[str, Label]:
+def _existing_references(
+    client: GraphClient, items: list[RawItem]
+) -> tuple[dict[str, Label], dict[str, SourceGrade]]:
+    """The labels of the ids ``items`` name that are already in the graph, and the grades of
+    those that are sources."""
     defined = {str(item.data.get("id")) for item in items if item.kind != RELATIONSHIPS}
     wanted: set[str] = set()
     for item in items:
         refs = [item.data.get(k) for k in ("start", "end", "mineral")]
         refs.extend(item.data.get("sources") or [])
         wanted.update(str(r) for r in refs if isinstance(r, str) and r not in defined)
-    if not wanted:
-        return {}
     known: dict[str, Label] = {}
+    grades: dict[str, SourceGrade] = {}
+    if not wanted:
+        return known, grades
     for row in client.read("load/existing_ids_read", ids=sorted(wanted)):
         for label in row["labels"]:
             if label in Label._value2member_map_:
                 known[row["id"]] = Label(label)
-    return known
+        if known.get(row["id"]) is Label.SOURCE and row["reliability"]:
+            grades[row["id"]] = stored_grade(row)
+    return known, grades
 
 
 def load_corpus(

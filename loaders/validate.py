@@ -9,7 +9,17 @@ from pydantic import ValidationError
 
 from loaders.errors import Problem
 from loaders.yaml_reader import RawItem
-from schema import NODE_MODELS, Label, Node, Relationship, label_for_id
+from schema import (
+    NODE_MODELS,
+    Label,
+    Node,
+    Relationship,
+    Source,
+    SourceGrade,
+    breaches_of,
+    grade_of,
+    label_for_id,
+)
 
 __all__ = ["KINDS", "RELATIONSHIPS", "Validated", "validate_items"]
 
@@ -38,6 +48,9 @@ class Validated:
     nodes: list[Node] = field(default_factory=list)
     relationships: list[Relationship] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: Facts that break a status rule of ``schema/rules.py`` (also problems: nothing is
+    #: written while there are any; ``dyad audit`` lists them apart).
+    breaches: list[Problem] = field(default_factory=list)
     defined_at: dict[str, RawItem] = field(default_factory=dict)
     relationship_items: list[RawItem] = field(default_factory=list)
 
@@ -73,11 +86,14 @@ def _short(value: object) -> str:
 
 
 def validate_items(
-    items: Iterable[RawItem], known_ids: dict[str, Label] | None = None
+    items: Iterable[RawItem],
+    known_ids: dict[str, Label] | None = None,
+    known_grades: dict[str, SourceGrade] | None = None,
 ) -> Validated:
-    """Validate every item, then what they say together.
+    """Validate every item, then what they say together, then the status rules of ``schema``.
 
-    ``known_ids`` are nodes already in the graph that relationships and ``sources`` may name.
+    ``known_ids`` are nodes already in the graph that relationships and ``sources`` may name;
+    ``known_grades`` are the grades of the sources among them.
     """
     out = Validated()
     known = dict(known_ids or {})
@@ -149,4 +165,16 @@ def validate_items(
                 )
             )
         seen[rel.identity] = item
+    grades = dict(known_grades or {})
+    grades.update((node.id, grade_of(node)) for node in out.nodes if isinstance(node, Source))
+    facts: list[tuple[Node | Relationship, RawItem]] = [
+        (node, out.defined_at[node.id]) for node in out.nodes
+    ]
+    facts.extend(zip(out.relationships, out.relationship_items, strict=True))
+    for fact, item in facts:
+        for breach in breaches_of(fact, grades):
+            out.breaches.append(
+                Problem(item.file, item.line_of("status"), _describe(item), str(breach))
+            )
+    out.problems.extend(out.breaches)
     return out

@@ -3,7 +3,8 @@
 This package imports nothing else of Dyad's. Everything else validates against it.
 """
 
-from schema.dates import DatePrecision, parse_partial_date
+from schema.dates import DatePrecision, date_span, parse_partial_date
+from schema.grades import RELIABILITY_MEANING, FutureDate, Reliability, SourceKind
 from schema.nodes import (
     NODE_MODELS,
     Country,
@@ -35,6 +36,18 @@ from schema.research import (
     WORLD,
     hs_mineral,
 )
+from schema.rules import (
+    CONFIDENCE_BANDS,
+    Breach,
+    Rule,
+    SourceGrade,
+    breaches_of,
+    check_support,
+    fact_dates,
+    grade_of,
+    stored_grade,
+    strongest_status,
+)
 from schema.vocabulary import (
     BASE_LABEL,
     CAUSAL_TYPES,
@@ -52,17 +65,21 @@ from schema.vocabulary import (
 __all__ = [
     "BASE_LABEL",
     "CAUSAL_TYPES",
+    "CONFIDENCE_BANDS",
     "CONFLICT_QUADS",
     "HS_MINERALS",
     "NODE_MODELS",
     "PATTERNS",
     "QUAD_CLASSES",
+    "RELIABILITY_MEANING",
     "SHARED_HS_CODES",
     "WORLD",
+    "Breach",
     "CausalDirection",
     "Country",
     "DatePrecision",
     "Event",
+    "FutureDate",
     "Industry",
     "Label",
     "Leader",
@@ -82,16 +99,27 @@ __all__ = [
     "Provenance",
     "RelType",
     "Relationship",
+    "Reliability",
+    "Rule",
     "Source",
+    "SourceGrade",
     "SourceId",
+    "SourceKind",
     "Stance",
     "Statement",
     "Status",
     "TradeFlow",
+    "breaches_of",
     "causal_direction",
+    "check_support",
+    "date_span",
+    "fact_dates",
+    "grade_of",
     "hs_mineral",
     "id_prefix",
     "is_allowed",
     "label_for_id",
     "parse_partial_date",
+    "stored_grade",
+    "strongest_status",
 ]

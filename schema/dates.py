@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from enum import StrEnum
 
-__all__ = ["DatePrecision", "parse_partial_date"]
+__all__ = ["DatePrecision", "date_span", "parse_partial_date"]
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -39,3 +39,14 @@ def parse_partial_date(value: object) -> tuple[dt.date, DatePrecision]:
         raise ValueError(f"date out of range 1800..2100: {text!r}")
     precision = DatePrecision.DAY if day else DatePrecision.MONTH if month else DatePrecision.YEAR
     return parsed, precision
+
+
+def date_span(day: dt.date, precision: DatePrecision | None) -> tuple[dt.date, dt.date]:
+    """The first and last day a date of this precision covers (``2025-11`` → 1 to 30 Nov)."""
+    if precision is DatePrecision.YEAR:
+        return day.replace(month=1, day=1), day.replace(month=12, day=31)
+    if precision is DatePrecision.MONTH:
+        first = day.replace(day=1)
+        following = (first + dt.timedelta(days=32)).replace(day=1)
+        return first, following - dt.timedelta(days=1)
+    return day, day

@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from schema.dates import DatePrecision, parse_partial_date
+from schema.grades import FutureDate, Reliability, SourceKind
 from schema.provenance import NodeId, SourceId, Status
 from schema.vocabulary import Label, id_prefix
 
@@ -77,6 +78,8 @@ class Node(BaseModel):
     description: Text | None = None
     sources: tuple[SourceId, ...] = Field(min_length=1)
     status: Status = Status.CONFIRMED
+    #: Set when a date of the fact lies after its sources: it was announced, or forecast.
+    future_date: FutureDate | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -284,17 +287,27 @@ class Industry(Node):
 
 
 class Source(Node):
-    """A document a fact rests on. Sources name no sources of their own."""
+    """A document a fact rests on. Sources name no sources of their own.
+
+    ``reliability`` grades the source (``schema.grades.Reliability``); ``origin`` names whose
+    reporting it carries (a Reuters story republished elsewhere has origin Reuters), so that
+    corroboration counts independent origins, not addresses; ``published`` is its own date;
+    ``source_kind`` says what it is.
+    """
 
     label = Label.SOURCE
-    dated_fields = ("date",)
+    dated_fields = ("published",)
     sources: tuple[SourceId, ...] = ()
     title: Name
     publisher: Name
+    reliability: Reliability
+    origin: Name
+    # Named apart from a node's kind (exports and GraphQL call a node's label its ``kind``).
+    source_kind: SourceKind
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2000)] | None = None
     citation: Text | None = None
-    date: PartialDate | None = None
-    date_precision: DatePrecision | None = None
+    published: PartialDate | None = None
+    published_precision: DatePrecision | None = None
     content_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
     text: Annotated[str, StringConstraints(max_length=200_000)] | None = None
 

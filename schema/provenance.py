@@ -8,6 +8,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from schema.grades import FutureDate
+
 __all__ = ["Method", "NodeId", "Provenance", "SourceId", "Status"]
 
 #: A node id: a kind prefix, a colon, then letters, digits and ``._-`` (``leader:sanae-takaichi``).
@@ -46,6 +48,8 @@ class Provenance(BaseModel):
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     quote: str | None = Field(default=None, max_length=2000)
+    #: Set when ``valid_from`` lies after every source: the date was announced, or forecast.
+    future_date: FutureDate | None = None
 
     @model_validator(mode="after")
     def _validity_in_order(self) -> Provenance:

@@ -55,8 +55,9 @@ def test_the_source_its_mentions_and_its_claims_are_stored(corpus_to_write: Grap
     )
     sid = result.reading.source_id
     source = client.read_text(
-        "MATCH (s:Source {id: $id}) RETURN s.text AS text, toString(s.date) AS date, "
-        "s.url AS url, s.publisher AS publisher, s.title AS title, s.content_hash AS hash",
+        "MATCH (s:Source {id: $id}) RETURN s.text AS text, toString(s.published) AS date, "
+        "s.url AS url, s.publisher AS publisher, s.title AS title, s.content_hash AS hash, "
+        "s.reliability AS grade, s.origin AS origin",
         {"id": sid},
     )[0]
     text = SEED.read_text(encoding="utf-8")
@@ -67,6 +68,8 @@ def test_the_source_its_mentions_and_its_claims_are_stored(corpus_to_write: Grap
         "P",
         "T",
     )
+    # Not graded by the user: D, whose claims are at most 'reported' (schema/rules.py).
+    assert (source["grade"], source["origin"]) == ("D", "P")
     assert sid == f"source:article-{source['hash'][:16]}"
     mentions = client.read_text(
         "MATCH (:Source {id: $id})-[r:MENTIONS]->(e:Entity) "

@@ -191,6 +191,12 @@ def test_graph_view_finds_a_node_and_shows_its_sources(session: Session, base_ur
     )
     page.wait_for_selector("#details-body .sources a")
     assert "dual-use" in page.inner_text("#details-title")
+    # Every source carries its grade, with what the grade means on hover.
+    grades = page.eval_on_selector_all(
+        "#details-body .sources li", "items => items.map(i => i.querySelector('.grade')?.title)"
+    )
+    assert grades
+    assert all(re.match(r"Grade [A-E]: ", g or "") for g in grades), grades
     kinds = page.evaluate(
         "() => [...new Set(window.explorer.graph.cy.nodes().map(n => n.data('kind')))]"
     )
@@ -212,6 +218,22 @@ def test_graph_view_finds_a_node_and_shows_its_sources(session: Session, base_ur
         "() => document.querySelector('#details-title').textContent !== 'Loading…'"
     )
     screenshot(page, "graph")
+    assert session.errors == []
+    assert session.off_host() == []
+
+
+@needs_chromium
+def test_about_this_record_shows_the_audit(session: Session, base_url: str) -> None:
+    page = open_explorer(session, base_url)
+    page.click("#record summary")
+    page.wait_for_selector("#record-body .record-ok, #record-body .record-bad")
+    assert page.inner_text("#record-body .record-ok") == "Every fact keeps the status rules."
+    counts = page.eval_on_selector_all(
+        "#record-body .grade-counts li", "items => items.map(i => i.textContent.trim())"
+    )
+    assert [c[0] for c in counts] == list("ABCDE")
+    assert "Statement: 2026-" in page.inner_text("#record-body .newest")
+    screenshot(page, "record")
     assert session.errors == []
     assert session.off_host() == []
 

@@ -7,12 +7,21 @@ import datetime as dt
 
 from graph import GraphClient, fingerprint, migrate
 from loaders.write import plan_and_write
-from schema import Country, Relationship, Source
+from schema import Country, Relationship, Reliability, Source, SourceKind
 
 
 def _world(name: str = "Japan") -> tuple[list[object], list[Relationship]]:
     nodes = [
-        Source(id="source:s", name="s", title="t", publisher="p", url="https://example.org/s"),
+        Source(
+            id="source:s",
+            name="s",
+            title="t",
+            publisher="p",
+            origin="p",
+            reliability=Reliability.A,
+            source_kind=SourceKind.DATASET,
+            url="https://example.org/s",
+        ),
         Country(id="country:JPN", name=name, iso3="JPN", sources=["source:s"]),
         Country(id="country:CHN", name="China", iso3="CHN", sources=["source:s"]),
     ]

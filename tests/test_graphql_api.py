@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -284,5 +285,74 @@ def test_every_model_field_is_exposed_in_graphql() -> None:
         exposed = {f.python_name for f in gql.__strawberry_definition__.fields}  # type: ignore[attr-defined]
         missing = set(model.model_fields) - exposed - hidden
         if label is Label.SOURCE:
-            missing -= {"name", "aliases", "description", "status", "date_precision"}
+            missing -= {"name", "aliases", "description", "status", "future_date"}
         assert not missing, f"{label}: {sorted(missing)}"
+
+
+async def test_sources_answer_their_grade_origin_kind_and_date(world: GraphClient) -> None:
+    status, body = await ask(
+        world,
+        """{ node(id: "policy:ban") { sources { id reliability origin sourceKind published }
+             ... on Policy { relations(types: [RESTRICTS]) { sources { reliability } } } }
+           source: node(id: "source:mini") {
+             ... on SourceNode { reliability origin sourceKind publisher } } }""",
+    )
+    assert status == 200, body
+    node = body["data"]["node"]
+    assert node["sources"] == [
+        {
+            "id": "source:mini",
+            "reliability": "A",
+            "origin": "Dyad tests",
+            "sourceKind": "DATASET",
+            "published": None,
+        }
+    ]
+    assert {s["reliability"] for r in node["relations"] for s in r["sources"]} == {"A"}
+    assert body["data"]["source"] == {
+        "reliability": "A",
+        "origin": "Dyad tests",
+        "sourceKind": "DATASET",
+        "publisher": "Dyad tests",
+    }
+
+
+async def test_audit_reports_the_graph_by_the_loaders_rules(world: GraphClient) -> None:
+    status, body = await ask(
+        world,
+        """{ audit { healthy factsByStatus { status count } sourcesByGrade { grade count }
+             breaches { subject } newest { kind date id } seedOnly { subject } } }""",
+    )
+    assert status == 200, body
+    audit = body["data"]["audit"]
+    assert audit["healthy"] is True
+    assert audit["breaches"] == []
+    assert {g["grade"]: g["count"] for g in audit["sourcesByGrade"]} == {
+        "A": 1,
+        "B": 0,
+        "C": 0,
+        "D": 0,
+        "E": 0,
+    }
+    assert sum(s["count"] for s in audit["factsByStatus"]) > 0
+    assert {"kind": "Policy", "date": "2026-01-06", "id": "policy:ban"} in audit["newest"]
+
+
+async def test_audit_finds_facts_a_later_downgrade_of_their_source_leaves_unsupported(
+    world: GraphClient, tmp_path: Path
+) -> None:
+    downgraded = tmp_path / "source.yaml"
+    downgraded.write_text(
+        "sources:\n  - {id: source:mini, name: Mini source, title: Mini source, publisher: "
+        "Dyad tests, origin: Dyad tests, reliability: D, source_kind: dataset, "
+        "citation: Synthetic test fixture}\n",
+        encoding="utf-8",
+    )
+    load_corpus(world, [downgraded])
+    status, body = await ask(world, "{ audit { healthy breaches { subject message } } }")
+    assert status == 200, body
+    assert body["data"]["audit"]["healthy"] is False
+    assert any(
+        b["subject"] == "policy:ban" and "at most 'reported'" in b["message"]
+        for b in body["data"]["audit"]["breaches"]
+    )

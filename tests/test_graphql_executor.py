@@ -28,7 +28,7 @@ DOCUMENTS = [
          score hops nodes {{ id name kind __typename }}
          steps {{ cause {{ id name ... on Industry {{ sector }} }} effect {{ id }}
                   relation forward confidence status method validFrom quote
-                  sources {{ id title url date }} }} }} }}""",
+                  sources {{ id title url published reliability }} }} }} }}""",
     # aliases, the same field twice, fragments on several kinds
     f"""{{ a: node(id: "{REMARK}") {{ id ...F }} b: node(id: "{REMARK}") {{ id id name }} }}
         fragment F on Node {{ name kind ... on Statement {{ date quote }}

@@ -71,7 +71,7 @@ STATEMENT = {
     "summary": "Said for the test.",
     "stance": "critical",
     "speaker": "leader:sanae-takaichi",
-    "sources": ["source:seed-article"],
+    "sources": ["source:jiji-2026-01-30-dependence"],  # grade B: at most "reported" alone
     "about": ["country:CHN"],
 }
 
@@ -130,6 +130,21 @@ async def test_a_curator_creates_a_statement_validated_like_the_loader(
     problems = " | ".join(error["extensions"]["problems"])
     assert "unknown leader 'leader:nobody'" in problems
     assert "not a real date" in problems
+    assert fingerprint(empty_client) == before
+
+    # The status rules of schema/rules.py hold for mutations as for files.
+    for changes, rule in (
+        ({"sources": ["source:seed-article"]}, "not_on_e_alone"),
+        ({"status": "CONFIRMED"}, "confirmed_needs_support"),
+    ):
+        unsupported = STATEMENT | {"id": "statement:test-unsupported", **changes}
+        refused = await _post(
+            empty_client, {"query": CREATE, "variables": {"input": unsupported}}, **auth
+        )
+        error = refused.json()["errors"][0]
+        assert error["extensions"]["code"] == "BAD_USER_INPUT"
+        assert error["path"] == ["createStatement"]
+        assert any(rule in p for p in error["extensions"]["problems"])
     assert fingerprint(empty_client) == before
 
 
@@ -313,3 +328,34 @@ async def test_answers_say_how_long_they_took_and_how_long_neo4j_took(
     refused = await _post(graph_client, {"query": "{ nope }"})
     assert refused.status_code == 400
     assert set(timing(refused)) == {"total"}
+
+
+@pytest.mark.anyio
+async def test_a_curator_adds_a_graded_source(empty_client: GraphClient) -> None:
+    add = """mutation($input: SourceInput!) { addSource(input: $input) {
+      id reliability origin sourceKind published publishedPrecision } }"""
+    source = {
+        "id": "source:kyodo-test",
+        "title": "A Kyodo report",
+        "publisher": "Japan Today",
+        "origin": "Kyodo",
+        "reliability": "B",
+        "published": "2026-03",
+        "url": "https://example.org/kyodo",
+    }
+    auth = {"authorization": f"Bearer {TOKEN}"}
+    response = await _post(empty_client, {"query": add, "variables": {"input": source}}, **auth)
+    assert response.status_code == 200, response.json()
+    assert response.json()["data"]["addSource"] == {
+        "id": "source:kyodo-test",
+        "reliability": "B",
+        "origin": "Kyodo",
+        "sourceKind": "NEWS_REPORT",
+        "published": "2026-03-01",
+        "publishedPrecision": "month",
+    }
+    ungraded = {**source, "id": "source:ungraded"}
+    del ungraded["reliability"]
+    refused = await _post(empty_client, {"query": add, "variables": {"input": ungraded}}, **auth)
+    assert refused.status_code == 400
+    assert "reliability" in refused.json()["errors"][0]["message"]

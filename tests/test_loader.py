@@ -151,7 +151,8 @@ BROKEN: dict[str, tuple[str | bytes, str]] = {
         "bad.yaml:2: policy:cn-2025-04-ree -[RESTRICTS]-> mineral:Dy: duplicate relationship (same ends, type and key ''); first at ",
     ),
     "source without url": (
-        "sources:\n  - id: source:s\n    name: S\n    title: S\n    publisher: P\n",
+        "sources:\n  - id: source:s\n    name: S\n    title: S\n    publisher: P\n"
+        "    origin: P\n    reliability: C\n    source_kind: news_report\n",
         "bad.yaml:2: source:s: a source needs a url or a citation",
     ),
     "Cypher in an id": (

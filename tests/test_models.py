@@ -7,7 +7,16 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from schema import DatePrecision, Policy, Relationship, Source, Statement, Status
+from schema import (
+    DatePrecision,
+    Policy,
+    Relationship,
+    Reliability,
+    Source,
+    SourceKind,
+    Statement,
+    Status,
+)
 
 SRC = ["source:x"]
 
@@ -105,8 +114,25 @@ def test_relationship_patterns_and_bounds() -> None:
 
 def test_a_source_needs_a_url_or_a_citation() -> None:
     with pytest.raises(ValidationError, match="url or a citation"):
-        Source(id="source:a", name="a", title="a", publisher="p")
-    assert Source(id="source:a", name="a", title="a", publisher="p", citation="Diet record")
+        Source(
+            id="source:a",
+            name="a",
+            title="a",
+            publisher="p",
+            origin="p",
+            reliability=Reliability.A,
+            source_kind=SourceKind.DATASET,
+        )
+    assert Source(
+        id="source:a",
+        name="a",
+        title="a",
+        publisher="p",
+        origin="p",
+        reliability=Reliability.A,
+        source_kind=SourceKind.DATASET,
+        citation="Diet record",
+    )
 
 
 def test_statement_stance_is_an_enum() -> None:

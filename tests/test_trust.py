@@ -21,7 +21,7 @@ from graph import (
 )
 from loaders import LoadFailedError, load_corpus
 from loaders.write import plan_and_write
-from schema import Country, Relationship, Source
+from schema import Country, Relationship, Reliability, Source, SourceKind
 from tests.conftest import ROOT
 from tests.http import in_process
 
@@ -53,7 +53,16 @@ async def test_neo4j_down_is_503_and_the_api_recovers_without_a_restart(
 
 
 def _big_world(count: int) -> tuple[list[object], list[Relationship]]:
-    source = Source(id="source:s", name="s", title="t", publisher="p", citation="synthetic")
+    source = Source(
+        id="source:s",
+        name="s",
+        title="t",
+        publisher="p",
+        origin="p",
+        reliability=Reliability.A,
+        source_kind=SourceKind.DATASET,
+        citation="synthetic",
+    )
     nodes: list[object] = [source]
     rels = []
     for i in range(count):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from api.commands import analytics, article, research, synth
+from api.commands import analytics, article, audit, research, synth
 
 __all__ = ["COMMAND_MODULES"]
 
-COMMAND_MODULES: list[ModuleType] = [article, research, analytics, synth]
+COMMAND_MODULES: list[ModuleType] = [article, audit, research, analytics, synth]

@@ -15,6 +15,7 @@ from loaders.article import (
     load_article,
     parse_article_date,
 )
+from schema import Reliability
 
 __all__ = ["register"]
 
@@ -36,6 +37,15 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--url", help="where the article was published")
     parser.add_argument("--publisher", help="who published it")
     parser.add_argument("--title", help="its title (default: its first sentence)")
+    parser.add_argument(
+        "--grade",
+        choices=[grade.value for grade in Reliability],
+        default=Reliability.D.value,
+        help="the article's reliability grade, A-E (docs/CORPUS.md; default D: not yet graded)",
+    )
+    parser.add_argument(
+        "--origin", help="whose reporting it carries, e.g. Reuters (default: the publisher)"
+    )
     parser.add_argument("--dry-run", action="store_true", help="read and count; write nothing")
     parser.set_defaults(func=_cmd_load_article)
 
@@ -43,7 +53,14 @@ def register(subparsers: Any) -> None:
 def _cmd_load_article(args: argparse.Namespace, settings: CliSettings) -> int:
     path = Path(args.file)
     date = parse_article_date(args.date, str(path)) if args.date is not None else None
-    options = ArticleOptions(date=date, url=args.url, publisher=args.publisher, title=args.title)
+    options = ArticleOptions(
+        date=date,
+        url=args.url,
+        publisher=args.publisher,
+        title=args.title,
+        reliability=Reliability(args.grade),
+        origin=args.origin,
+    )
     with open_client(settings) as client:
         result = load_article(
             client, path, options, dry_run=args.dry_run, batch_size=settings.graph.batch_size

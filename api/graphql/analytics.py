@@ -30,7 +30,7 @@ from graph.analytics import Link as LinkData
 from graph.analytics import Term as TermData
 from graph.analytics.errors import AnalyticsInputError
 
-__all__ = ["AnalyticsFields"]
+__all__ = ["AnalyticsFields", "run_analysis"]
 
 T = TypeVar("T")
 
@@ -49,7 +49,7 @@ def _answers() -> Iterator[None]:
         raise UserFacingError("Neo4j is unavailable", ErrorCode.NEO4J_UNAVAILABLE) from exc
 
 
-async def _run(call: Callable[[], T]) -> T:
+async def run_analysis(call: Callable[[], T]) -> T:
     """Run an analysis (synchronous reads) in a worker thread, off the event loop."""
     with _answers():
         return await run_in_threadpool(call)
@@ -256,7 +256,7 @@ class AnalyticsFields:
         to: dt.date | None = None,
         dataset: str | None = None,
     ) -> list[SeriesMonth]:
-        points = await _run(
+        points = await run_analysis(
             lambda: dyad_series(
                 info.context.client,
                 actors or ["CHN", "JPN"],
@@ -298,7 +298,7 @@ class AnalyticsFields:
         to_year: int | None = None,
     ) -> ImportDependence:
         return _dependence(
-            await _run(
+            await run_analysis(
                 lambda: import_dependence(
                     info.context.client,
                     importer,
@@ -323,7 +323,7 @@ class AnalyticsFields:
         minerals: list[strawberry.ID] | None = None,
     ) -> ExposureResult:
         return _exposure(
-            await _run(
+            await run_analysis(
                 lambda: exposure(
                     info.context.client,
                     industry=str(industry),
@@ -346,7 +346,7 @@ class AnalyticsFields:
         minerals: list[strawberry.ID],
     ) -> ExposureResult:
         return _exposure(
-            await _run(
+            await run_analysis(
                 lambda: exposure(
                     info.context.client,
                     target=str(target),

@@ -6,16 +6,24 @@ from enum import Enum
 
 import strawberry
 
+from schema import RELIABILITY_MEANING, FutureDate, Reliability, SourceKind
+
 __all__ = [
+    "FUTURE_DATES",
     "METHODS",
     "RELATION_TYPES",
+    "RELIABILITIES",
+    "SOURCE_KINDS",
     "STATUSES",
     "Direction",
+    "FutureDate",
     "Method",
     "NodeKind",
     "RelationType",
+    "Reliability",
     "SortField",
     "SortOrder",
+    "SourceKind",
     "Status",
 ]
 
@@ -100,8 +108,24 @@ class SortOrder(Enum):
     DESC = "desc"
 
 
+# The sources' grades and kinds are schema's own enums, shown as GraphQL enums.
+strawberry.enum(
+    Reliability,
+    description="A source's grade, best first: "
+    + "; ".join(f"{grade.value} {meaning}" for grade, meaning in RELIABILITY_MEANING.items())
+    + ".",
+)
+strawberry.enum(SourceKind, description="What a source is.")
+strawberry.enum(
+    FutureDate,
+    description="Why a fact carries a date later than all its sources: announced, or forecast.",
+)
+
 # Members by value, for building answers: a dict lookup costs a fifth of ``Status(value)``,
 # and a chain of ten steps looks up about 150 of them.
 RELATION_TYPES: dict[str, RelationType] = {m.value: m for m in RelationType}
 STATUSES: dict[str, Status] = {m.value: m for m in Status}
 METHODS: dict[str, Method] = {m.value: m for m in Method}
+RELIABILITIES: dict[str, Reliability] = {m.value: m for m in Reliability}
+SOURCE_KINDS: dict[str, SourceKind] = {m.value: m for m in SourceKind}
+FUTURE_DATES: dict[str, FutureDate] = {m.value: m for m in FutureDate}

@@ -9,7 +9,7 @@ from starlette.concurrency import run_in_threadpool
 from strawberry.types import Info
 
 from api.graphql.context import RequestContext
-from api.graphql.enums import RelationType, Status
+from api.graphql.enums import RelationType, Reliability, SourceKind, Status
 from api.graphql.errors import ErrorCode, UserFacingError
 from api.graphql.nodes import Node, Source, build_node, build_source
 from graph import GraphClient, GraphError
@@ -24,9 +24,19 @@ class SourceInput:
     id: strawberry.ID
     title: str
     publisher: str
+    reliability: Reliability = strawberry.field(
+        description="The source's grade, A to E (docs/CORPUS.md): it decides what facts citing "
+        "it may claim."
+    )
+    origin: str | None = strawberry.field(
+        default=None, description="Whose reporting it carries (default: the publisher)."
+    )
+    source_kind: SourceKind = SourceKind.NEWS_REPORT
     url: str | None = None
     citation: str | None = None
-    date: str | None = strawberry.field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD")
+    published: str | None = strawberry.field(
+        default=None, description="The source's date: YYYY, YYYY-MM or YYYY-MM-DD"
+    )
 
 
 @strawberry.input
@@ -116,9 +126,12 @@ class Mutation:
                 "name": input.title,
                 "title": input.title,
                 "publisher": input.publisher,
+                "origin": input.origin or input.publisher,
+                "reliability": input.reliability.value,
+                "source_kind": input.source_kind.value,
                 "url": input.url,
                 "citation": input.citation,
-                "date": input.date,
+                "published": input.published,
             }
         )
         await _write(info, [("sources", record)])

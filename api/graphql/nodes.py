@@ -12,13 +12,19 @@ from typing import Any
 import strawberry
 
 from api.graphql.enums import (
+    FUTURE_DATES,
     METHODS,
     RELATION_TYPES,
+    RELIABILITIES,
+    SOURCE_KINDS,
     STATUSES,
     Direction,
+    FutureDate,
     Method,
     NodeKind,
     RelationType,
+    Reliability,
+    SourceKind,
     Status,
 )
 from api.graphql.subgraph import Subgraph
@@ -29,15 +35,26 @@ __all__ = ["KIND_TYPES", "Node", "Relation", "Source", "build_node", "build_sour
 MAX_RELATIONS = 100
 
 
-@strawberry.type(description="A document a fact rests on.")
+@strawberry.type(description="A document a fact rests on, with its grade (docs/CORPUS.md).")
 class Source:
     id: strawberry.ID
     title: str
     publisher: str
+    reliability: Reliability | None = strawberry.field(
+        description="The source's grade, A (best) to E; null only for a source stored before "
+        "grades existed."
+    )
+    origin: str | None = strawberry.field(
+        description="Whose reporting it carries (a Reuters story republished elsewhere: "
+        "Reuters); corroboration counts independent origins."
+    )
+    source_kind: SourceKind | None
     url: str | None
     citation: str | None
-    date: dt.date | None
-    date_precision: str | None
+    published: dt.date | None = strawberry.field(
+        description="The source's own date: the first day it covers (see publishedPrecision)."
+    )
+    published_precision: str | None
     content_hash: str | None
 
 
@@ -46,10 +63,13 @@ def build_source(properties: dict[str, Any]) -> Source:
         id=strawberry.ID(properties["id"]),
         title=properties.get("title", properties.get("name", "")),
         publisher=properties.get("publisher", ""),
+        reliability=RELIABILITIES.get(properties.get("reliability", "")),
+        origin=properties.get("origin"),
+        source_kind=SOURCE_KINDS.get(properties.get("source_kind", "")),
         url=properties.get("url"),
         citation=properties.get("citation"),
-        date=properties.get("date"),
-        date_precision=properties.get("date_precision"),
+        published=properties.get("published"),
+        published_precision=properties.get("published_precision"),
         content_hash=properties.get("content_hash"),
     )
 
@@ -87,6 +107,7 @@ class Relation:
     mineral: strawberry.ID | None
     role: str | None
     note: str | None
+    future_date: FutureDate | None
     causal: bool = strawberry.field(
         description="Whether the type is causal (effect flows along it)."
     )
@@ -128,6 +149,7 @@ def build_relation(graph: Subgraph, rel: dict[str, Any], seen_from: str) -> Rela
         mineral=props.get("mineral"),
         role=props.get("role"),
         note=props.get("note"),
+        future_date=FUTURE_DATES.get(props.get("future_date") or ""),
         causal=flow is not None,
         effect_flows=effect,
         _graph=graph,
@@ -143,6 +165,10 @@ class Node:
     aliases: list[str]
     description: str | None
     status: Status | None
+    future_date: FutureDate | None = strawberry.field(
+        description="Set when a date of this fact lies after all its sources: it was "
+        "announced, or forecast."
+    )
     _graph: strawberry.Private[Subgraph]
     _source_ids: strawberry.Private[list[str]]
 
@@ -193,6 +219,7 @@ def _common(graph: Subgraph, props: dict[str, Any], kind: NodeKind) -> dict[str,
         "aliases": list(props.get("aliases", [])),
         "description": props.get("description"),
         "status": STATUSES[status] if status else None,
+        "future_date": FUTURE_DATES.get(props.get("future_date") or ""),
         "_graph": graph,
         "_source_ids": props.get("sources", []),
     }
@@ -306,9 +333,13 @@ class Industry(Node):
 class SourceNode(Node):
     title: str
     publisher: str
+    reliability: Reliability | None
+    origin: str | None
+    source_kind: SourceKind | None
     url: str | None
     citation: str | None
-    date: dt.date | None
+    published: dt.date | None
+    published_precision: str | None
     content_hash: str | None
 
 
@@ -363,6 +394,11 @@ def _own_fields(cls: type[Node]) -> tuple[str, ...]:
 
 _FIELDS = {cls: _own_fields(cls) for cls in KIND_TYPES.values()}
 _LIST_FIELDS = {"hs_codes", "event_contexts"}
+#: Fields stored as a schema enum's value, answered as its member.
+_ENUM_FIELDS: dict[str, dict[str, Any]] = {
+    "reliability": RELIABILITIES,
+    "source_kind": SOURCE_KINDS,
+}
 
 
 def build_node(graph: Subgraph, node_id: str) -> Node:
@@ -376,5 +412,8 @@ def build_node(graph: Subgraph, node_id: str) -> Node:
         for name in _FIELDS[cls]:
             default: Any = [] if name in _LIST_FIELDS else None
             values[name] = props.get(name, default)
+            members = _ENUM_FIELDS.get(name)
+            if members is not None:
+                values[name] = members.get(values[name] or "")
         node = graph.built[node_id] = cls(**values)
     return node

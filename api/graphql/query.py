@@ -11,6 +11,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.graphql.analytics import AnalyticsFields
+from api.graphql.audit import AuditFields
 from api.graphql.chains import Chain, build_chain
 from api.graphql.context import RequestContext
 from api.graphql.enums import Direction, NodeKind, RelationType, SortField, SortOrder, Status
@@ -153,7 +154,7 @@ def _lucene(text: str) -> str:
     )
 
 
-class _Query(ResearchFields, AnalyticsFields):
+class _Query(ResearchFields, AnalyticsFields, AuditFields):
     @strawberry.field(description="One node by id, with whatever relations you select.")
     async def node(self, info: Info[RequestContext, None], id: strawberry.ID) -> Node:
         graph = await _ctx(info).fetch("nodes_by_id", _depth(info), ids=[str(id)])

@@ -24,6 +24,7 @@ from loaders.article.catalogue import Catalogue
 from loaders.article.claims import Claim, ClaimSet, extract_claims
 from loaders.article.dates import TemporalExpression, find_relative_dates
 from loaders.article.gazetteer import Gazetteer
+from loaders.article.hedges import CONFIDENCE
 from loaders.article.linker import DEFAULT_RECOGNIZERS, Linking, link_entities
 from loaders.article.recognizers import Recognizer
 from loaders.article.text import (
@@ -36,6 +37,7 @@ from loaders.article.text import (
 from loaders.corpus import validate_records
 from loaders.errors import InvalidInputError, Problem
 from loaders.write import LoadSummary, plan_and_write
+from schema import Reliability, SourceGrade, SourceKind, Status, strongest_status
 
 __all__ = [
     "ArticleLoad",
@@ -58,12 +60,20 @@ class ArticleOptions:
     url: str | None = None
     publisher: str | None = None
     title: str | None = None
+    #: The article's grade (``schema.Reliability``); D, "not yet graded", unless stated.
+    reliability: Reliability = Reliability.D
+    #: Whose reporting the article carries; its publisher (or "unknown") unless stated.
+    origin: str | None = None
 
     def check(self, origin: str) -> None:
         problems = []
         if self.url is not None and not _URL.match(self.url):
             problems.append(Problem(origin, 0, "--url", f"not an http(s) URL: {self.url!r}"))
-        for flag, value in (("--publisher", self.publisher), ("--title", self.title)):
+        for flag, value in (
+            ("--publisher", self.publisher),
+            ("--title", self.title),
+            ("--origin", self.origin),
+        ):
             if value is not None and not 0 < len(value.strip()) <= 300:
                 problems.append(Problem(origin, 0, flag, "must be 1 to 300 characters"))
         if problems:
@@ -119,6 +129,10 @@ class ArticleReading:
         records.extend(("relationships", self._claim(c)) for c in self.claims.claims)
         return records
 
+    def _origin(self) -> str:
+        o = self.options
+        return (o.origin or o.publisher or "unknown").strip()
+
     def _source(self) -> dict[str, Any]:
         o = self.options
         title = (o.title or _title_from(self.sentences)).strip()
@@ -127,6 +141,9 @@ class ArticleReading:
             "name": title,
             "title": title,
             "publisher": (o.publisher or "unknown").strip(),
+            "origin": self._origin(),
+            "reliability": o.reliability.value,
+            "source_kind": SourceKind.NEWS_REPORT.value,
             "content_hash": self.article.content_hash,
             "text": self.article.text,
         }
@@ -137,18 +154,25 @@ class ArticleReading:
                 f"Article text loaded with dyad load-article (sha256 {self.article.content_hash})"
             )
         if o.date:
-            source["date"] = o.date.isoformat()
+            source["published"] = o.date.isoformat()
         return source
 
     def _claim(self, c: Claim) -> dict[str, Any]:
+        # One article confirms only what its grade allows (schema/rules.py): a plain
+        # assertion of a newspaper is its word, reported; the hedges may say less.
+        grade = SourceGrade(self.source_id, self.options.reliability, self._origin())
+        allowed = strongest_status([grade]) or Status.UNVERIFIED
+        status = c.certainty.status
+        if status is Status.CONFIRMED and allowed is not Status.CONFIRMED:
+            status = allowed
         record: dict[str, Any] = {
             "start": c.start,
             "type": c.type.value,
             "end": c.end,
             "key": f"{self.claim_key_prefix}-s{c.sentence.index}",
             "sources": [self.source_id],
-            "confidence": c.certainty.confidence,
-            "status": c.certainty.status.value,
+            "confidence": CONFIDENCE[status],
+            "status": status.value,
             "method": "extracted",
             "quote": _clip(c.sentence.text),
             "note": _clip(c.note),

@@ -22,7 +22,9 @@ from schema import (
     WORLD,
     Method,
     Relationship,
+    Reliability,
     RelType,
+    SourceKind,
     Status,
     TradeFlow,
     hs_mineral,
@@ -52,6 +54,8 @@ class ComtradeReader:
     name = "comtrade"
     title = "UN Comtrade trade flows (CSV)"
     publisher = "UN Comtrade (file supplied by the user)"
+    reliability = Reliability.A  # official trade statistics reported by customs offices
+    kind = SourceKind.DATASET
 
     def __init__(self) -> None:
         self.at: dict[str, int] = {}

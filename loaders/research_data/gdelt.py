@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from loaders.research_data.events import actor_filter, event_links
 from loaders.research_data.stream import FileContext, Item, RowError, build
 from loaders.research_data.values import day, integer, number
-from schema import QUAD_CLASSES, Event
+from schema import QUAD_CLASSES, Event, Reliability, SourceKind
 
 __all__ = ["COLUMNS", "GdeltReader"]
 
@@ -58,6 +58,8 @@ class GdeltReader:
     name = "gdelt"
     title = "GDELT 2.0 events export (61 tab-separated columns)"
     publisher = "The GDELT Project (file supplied by the user)"
+    reliability = Reliability.C  # machine-coded from news reports
+    kind = SourceKind.DATASET
 
     def __init__(self) -> None:
         self.seen: dict[str, int] = {}

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from loaders.research_data.events import actor_filter, event_links
 from loaders.research_data.stream import FileContext, Item, RowError, build
 from loaders.research_data.values import day, header_key, number, safe_id
-from schema import Event
+from schema import Event, Reliability, SourceKind
 
 __all__ = ["PolecatReader"]
 
@@ -54,6 +54,8 @@ class PolecatReader:
     name = "polecat"
     title = "POLECAT/PLOVER event data (tab-separated, with header)"
     publisher = "POLECAT (NGEC), file supplied by the user"
+    reliability = Reliability.C  # machine-coded from news reports
+    kind = SourceKind.DATASET
 
     def __init__(self) -> None:
         self.at: dict[str, int] = {}

@@ -30,7 +30,18 @@ from loaders.research_data.values import (
     number,
     safe_id,
 )
-from schema import Method, Policy, PolicyType, Relationship, RelType, Source, Status, hs_mineral
+from schema import (
+    Method,
+    Policy,
+    PolicyType,
+    Relationship,
+    Reliability,
+    RelType,
+    Source,
+    SourceKind,
+    Status,
+    hs_mineral,
+)
 
 __all__ = ["RestrictionsReader"]
 
@@ -81,6 +92,8 @@ class RestrictionsReader:
     name = "restrictions"
     title = "export-restriction inventory (CSV)"
     publisher = "export-restriction inventory (file supplied by the user)"
+    reliability = Reliability.C  # a research inventory of measures
+    kind = SourceKind.DATASET
 
     def __init__(self) -> None:
         self.at: dict[str, int] = {}
@@ -209,6 +222,9 @@ class RestrictionsReader:
                 name=value[:300],
                 title=value[:300],
                 publisher=parsed.netloc,
+                origin=parsed.netloc,
+                reliability=Reliability.D,  # not yet graded: an inventory's citation
+                source_kind=SourceKind.NEWS_REPORT,
                 url=value,
             )
         return Source(
@@ -216,5 +232,8 @@ class RestrictionsReader:
             name=value[:300],
             title=value[:300],
             publisher="as cited in an export-restriction inventory",
+            origin="as cited in an export-restriction inventory",
+            reliability=Reliability.D,  # not yet graded: an inventory's citation
+            source_kind=SourceKind.NEWS_REPORT,
             citation=value[:5000],
         )

@@ -28,7 +28,16 @@ from loaders.research_data.batches import BatchWriter
 from loaders.research_data.files import count_lines, file_sha256, numbered_lines
 from loaders.research_data.lookups import Lookups
 from loaders.write import LoadSummary, ProgressCallback
-from schema import Node, Relationship, Source
+from schema import (
+    Node,
+    Relationship,
+    Reliability,
+    Source,
+    SourceGrade,
+    SourceKind,
+    breaches_of,
+    grade_of,
+)
 
 __all__ = ["FileContext", "Item", "RowError", "RowReader", "build", "load_files"]
 
@@ -70,6 +79,8 @@ class FileContext:
     skipped: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     #: What a reader keeps for the file's duration (validated link templates).
     cache: dict[Any, Any] = field(default_factory=dict)
+    #: The grades of the sources the file's facts rest on (the file's own, and per row).
+    grades: dict[str, SourceGrade] = field(default_factory=dict)
 
 
 class RowReader(Protocol):
@@ -78,6 +89,8 @@ class RowReader(Protocol):
     name: str
     title: str
     publisher: str
+    reliability: Reliability
+    kind: SourceKind
 
     def header(self, ctx: FileContext, line: int, text: str) -> bool:
         """Take the first line; ``True`` if it was a header (and so is not a row)."""
@@ -129,6 +142,12 @@ def _read_file(
             if len(problems) >= MAX_PROBLEMS:
                 break
             continue
+        breaches = _breaches(ctx, items)
+        if breaches:
+            problems.append(Problem(str(ctx.path), line, "", "; ".join(breaches)))
+            if len(problems) >= MAX_PROBLEMS:
+                break
+            continue
         if items:
             ctx.rows_kept += 1
         if not problems:
@@ -137,6 +156,12 @@ def _read_file(
     if first and not problems:
         problems.append(Problem(str(ctx.path), 0, "", "the file is empty (cut short?)"))
     return problems
+
+
+def _breaches(ctx: FileContext, items: Sequence[Item]) -> list[str]:
+    """The status rules (schema/rules.py) that a row's facts break."""
+    ctx.grades.update((i.id, grade_of(i)) for i in items if isinstance(i, Source))
+    return [str(b) for item in items for b in breaches_of(item, ctx.grades)]
 
 
 def _source(reader: RowReader, ctx: FileContext) -> Source:
@@ -150,6 +175,9 @@ def _source(reader: RowReader, ctx: FileContext) -> Source:
         name=ctx.path.name,
         title=f"{ctx.path.name} ({reader.title})",
         publisher=reader.publisher,
+        origin=reader.publisher,
+        reliability=reader.reliability,
+        source_kind=reader.kind,
         citation=(
             f"{ctx.path.name}: {reader.title}, imported with `dyad load --format {reader.name}`"
             f"; {kept}; sha256 {sha}"
@@ -163,7 +191,10 @@ def _context(
     reader: RowReader, path: Path, lookups: Lookups, options: dict[str, Any]
 ) -> FileContext:
     sha = file_sha256(path)
-    return FileContext(path, f"source:{reader.name}-{sha[:16]}", lookups, options, sha)
+    source_id = f"source:{reader.name}-{sha[:16]}"
+    ctx = FileContext(path, source_id, lookups, options, sha)
+    ctx.grades[source_id] = SourceGrade(source_id, reader.reliability, reader.publisher)
+    return ctx
 
 
 def _check(

@@ -48,7 +48,7 @@ export async function getJson(path) {
 // nullability differs between kinds apart (GraphQL refuses to merge them).
 export const NODE_FIELDS = `
   __typename id kind name aliases description status
-  sources { title publisher url date }
+  sources { title publisher url published publishedPrecision reliability origin }
   ... on Country { iso3 m49 capital }
   ... on Place { placeType latitude longitude }
   ... on Leader { nativeName }
@@ -60,7 +60,7 @@ export const NODE_FIELDS = `
   ... on Mineral { symbol atomicNumber group rareEarth hsCodes }
   ... on Mine { siteType latitude longitude }
   ... on Industry { sector }
-  ... on SourceNode { title publisher url citation sourceDate: date }
+  ... on SourceNode { title publisher url citation published publishedPrecision reliability origin sourceKind }
 `;
 
 export const SEARCH = `query Search($text: String!, $kinds: [NodeKind!], $first: Int!) {
@@ -80,7 +80,7 @@ export const NODE = `query Node($id: ID!) {
 }`;
 
 export const SOURCES = `query Sources($ids: [ID!]!) {
-  nodes(ids: $ids) { id ... on SourceNode { title publisher url sourceDate: date } }
+  nodes(ids: $ids) { id ... on SourceNode { title publisher url published publishedPrecision reliability origin } }
 }`;
 
 export const NEIGHBOURHOOD = `query Hood($id: ID!, $depth: Int!, $limit: Int!) {
@@ -99,7 +99,7 @@ export const CHAINS = `query Chains($from: ID!, $toKind: NodeKind, $toCountry: I
     steps {
       cause { id kind name } effect { id kind name }
       relation forward confidence status quote note
-      sources { title url publisher date }
+      sources { title url publisher published publishedPrecision reliability origin }
     }
   }
 }`;

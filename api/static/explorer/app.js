@@ -5,6 +5,7 @@ import { ChainView } from "./chainview.js";
 import { $, $$, el, toast } from "./dom.js";
 import { exportGraphML, exportJson, exportPng } from "./export.js";
 import { GraphView } from "./graphview.js";
+import { RecordPanel } from "./record.js";
 import { TimelineView } from "./timeline.js";
 import { fitGraph } from "./styles.js";
 import { Workbench } from "./workbench.js";
@@ -20,6 +21,7 @@ class Explorer {
     this.chains = new ChainView(this);
     this.timeline = new TimelineView(this);
     this.workbench = new Workbench(this);
+    this.record = new RecordPanel($("#record"), $("#record-body"));
     this.view = null;
     this.bindTabs();
     this.bindKeys();

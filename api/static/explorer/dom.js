@@ -49,20 +49,49 @@ export function formatConfidence(value) {
   return value === null || value === undefined ? "" : Number(value).toFixed(2);
 }
 
-// A list of sources: title (linked), publisher, date.
+// What each grade means (docs/CORPUS.md), shown as the grade badge's tooltip.
+const GRADES = {
+  A: "official document or statement on the record",
+  B: "wire agency or newspaper of record",
+  C: "established outlet, research institute or data publisher",
+  D: "aggregator, relay, vendor or blog",
+  E: "forum, content farm or unattributed",
+};
+
+export function gradeBadge(grade) {
+  if (!grade) return el("span", { class: "grade grade-none", title: "not graded" }, "?");
+  return el("span", { class: `grade grade-${grade}`, title: `Grade ${grade}: ${GRADES[grade] || ""}` }, grade);
+}
+
+// A date as precise as it is known: "2025", "Nov 2025" or "2025-11-07".
+export function formatPartialDate(value, precision) {
+  if (!value) return "";
+  const [year, month] = String(value).split("-");
+  if (precision === "year") return year;
+  if (precision === "month") {
+    const name = new Date(Date.UTC(Number(year), Number(month) - 1, 1)).toLocaleString("en", { month: "short", timeZone: "UTC" });
+    return `${name} ${year}`;
+  }
+  return String(value);
+}
+
+// A list of sources: grade badge, title (linked), publisher (and origin when it differs), date.
 export function sourceList(sources) {
   if (!sources || !sources.length) return el("p", { class: "muted" }, "No sources listed.");
   return el(
     "ul",
     { class: "sources" },
-    sources.map((s) =>
-      el(
+    sources.map((s) => {
+      const via = s.origin && s.origin !== s.publisher ? `${s.publisher} (origin: ${s.origin})` : s.publisher;
+      return el(
         "li",
         {},
+        gradeBadge(s.reliability),
+        " ",
         externalLink(s.url, s.title || s.id),
-        el("span", { class: "src-meta" }, [s.publisher, s.date || s.sourceDate].filter(Boolean).join(" · ")),
-      ),
-    ),
+        el("span", { class: "src-meta" }, [via, formatPartialDate(s.published, s.publishedPrecision)].filter(Boolean).join(" · ")),
+      );
+    }),
   );
 }
 
