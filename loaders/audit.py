@@ -92,7 +92,8 @@ def audit_files(paths: Iterable[Path]) -> AuditReport:
     files do not validate for another reason than a status rule."""
     items = read_items(collect_files(paths))
     validated = validate_items(items)
-    structural = [p for p in validated.problems if p not in set(validated.breaches)]
+    breaches = set(validated.breaches)
+    structural = [p for p in validated.problems if p not in breaches]
     if structural:
         raise InvalidInputError(structural)
     facts: list[tuple[Fact, str | None]] = []
@@ -101,10 +102,10 @@ def audit_files(paths: Iterable[Path]) -> AuditReport:
         facts.append((node, f"{Path(item.file).name}:{item.line}"))
     for rel, item in zip(validated.relationships, validated.relationship_items, strict=True):
         facts.append((rel, f"{Path(item.file).name}:{item.line}"))
-    breaches = [
+    findings = [
         Finding(p.subject, p.message, f"{Path(p.file).name}:{p.line}") for p in validated.breaches
     ]
-    return _report(facts, breaches)
+    return _report(facts, findings)
 
 
 def audit_graph(client: GraphClient) -> AuditReport:

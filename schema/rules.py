@@ -105,7 +105,7 @@ def check_support(
             )
     if not sources:
         return breaches
-    best = min((s.reliability for s in sources), key=lambda grade: grade.rank)
+    best, origins = _support(sources)
     if best is Reliability.E:
         breaches.append(
             Breach(
@@ -119,16 +119,14 @@ def check_support(
                 "rests on grade D sources alone, which allow at most 'reported'",
             )
         )
-    elif status is Status.CONFIRMED and best is not Reliability.A:
-        origins = {s.origin.casefold() for s in sources if s.reliability.at_least(Reliability.B)}
-        if len(origins) < CONFIRMING_ORIGINS:
-            breaches.append(
-                Breach(
-                    Rule.CONFIRMED_NEEDS_SUPPORT,
-                    "'confirmed' needs an A source or two independent origins of grade B or "
-                    f"better; it has {len(origins)}",
-                )
+    elif status is Status.CONFIRMED and strongest_status(sources) is not Status.CONFIRMED:
+        breaches.append(
+            Breach(
+                Rule.CONFIRMED_NEEDS_SUPPORT,
+                "'confirmed' needs an A source or two independent origins of grade B or "
+                f"better; it has {origins}",
             )
+        )
     newest = _newest_publication(sources)
     if newest is not None and future_date is None:
         for field, earliest in dates:
@@ -148,13 +146,19 @@ def strongest_status(sources: Sequence[SourceGrade]) -> Status | None:
     """The strongest status ``sources`` allow a fact (None when they allow none: E alone)."""
     if not sources:
         return None
-    best = min((s.reliability for s in sources), key=lambda grade: grade.rank)
+    best, origins = _support(sources)
     if best is Reliability.E:
         return None
-    origins = {s.origin.casefold() for s in sources if s.reliability.at_least(Reliability.B)}
-    if best is Reliability.A or len(origins) >= CONFIRMING_ORIGINS:
+    if best is Reliability.A or origins >= CONFIRMING_ORIGINS:
         return Status.CONFIRMED
     return Status.REPORTED
+
+
+def _support(sources: Sequence[SourceGrade]) -> tuple[Reliability, int]:
+    """The best grade among ``sources``, and how many independent origins are B or better."""
+    best = min((s.reliability for s in sources), key=lambda grade: grade.rank)
+    origins = {s.origin.casefold() for s in sources if s.reliability.at_least(Reliability.B)}
+    return best, len(origins)
 
 
 def _newest_publication(sources: Sequence[SourceGrade]) -> dt.date | None:
