@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import TypedDict
 
@@ -14,6 +14,7 @@ from starlette.staticfiles import StaticFiles
 
 from api.explorer import routes as explorer_routes
 from api.graphql import GraphQLEndpoint, build_schema
+from api.graphql.schema import ExtensionFactory
 from api.health import healthz
 from api.research_http import routes as research_routes
 from api.settings import ApiSettings
@@ -29,12 +30,16 @@ class _State(TypedDict):
 
 
 def create_app(
-    api_settings: ApiSettings, graph_settings: GraphSettings, client: GraphClient | None = None
+    api_settings: ApiSettings,
+    graph_settings: GraphSettings,
+    client: GraphClient | None = None,
+    extensions: Sequence[ExtensionFactory] = (),
 ) -> Starlette:
     """Build the app. The Neo4j driver opens when the app starts and closes when it stops.
 
     ``client`` lends the app an open client instead (tests count its round trips); the app
     still opens its own async driver, to ``graph_settings``, for GraphQL's reads.
+    ``extensions`` are strawberry schema extensions added to the schema's own (tracing, say).
     """
 
     @asynccontextmanager
@@ -56,7 +61,7 @@ def create_app(
                 driver.close()
 
     token = api_settings.api_token.get_secret_value() if api_settings.api_token else None
-    graphql = GraphQLEndpoint(build_schema(), token)
+    graphql = GraphQLEndpoint(build_schema(extensions), token)
     routes = [
         Route("/healthz", healthz, methods=["GET"]),
         Route("/graphql", graphql.handle, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),

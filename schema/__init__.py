@@ -3,7 +3,7 @@
 This package imports nothing else of Dyad's. Everything else validates against it.
 """
 
-from schema.dates import DatePrecision, date_span, parse_partial_date
+from schema.dates import DatePrecision, date_span, display_date, parse_partial_date
 from schema.grades import RELIABILITY_MEANING, FutureDate, Reliability, SourceKind
 from schema.nodes import (
     NODE_MODELS,
@@ -113,6 +113,7 @@ __all__ = [
     "causal_direction",
     "check_support",
     "date_span",
+    "display_date",
     "fact_dates",
     "grade_of",
     "hs_mineral",

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from enum import StrEnum
 
-__all__ = ["DatePrecision", "date_span", "parse_partial_date"]
+__all__ = ["DatePrecision", "date_span", "display_date", "parse_partial_date"]
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -50,3 +50,12 @@ def date_span(day: dt.date, precision: DatePrecision | None) -> tuple[dt.date, d
         following = (first + dt.timedelta(days=32)).replace(day=1)
         return first, following - dt.timedelta(days=1)
     return day, day
+
+
+def display_date(day: dt.date, precision: DatePrecision | None) -> str:
+    """A date as people read it, no more exact than its sources: ``7 Nov 2025``, ``Nov 2025``."""
+    if precision is DatePrecision.YEAR:
+        return str(day.year)
+    if precision is DatePrecision.MONTH:
+        return f"{day:%b} {day.year}"
+    return f"{day.day} {day:%b} {day.year}"

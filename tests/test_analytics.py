@@ -242,8 +242,8 @@ async def test_graphql_series_dependence_and_errors(events: GraphClient) -> None
     load_comtrade(events, [DATA / "synthetic_comtrade_jpn_imports.csv"], options={})
     body = await ask(
         events,
-        """{ dyadSeries(actors: ["CHN", "JPN"], dataset: "gdelt") { month actor events conflictShare weightedTone }
-             importDependence(importer: "JPN", exporter: "CHN", mineral: "mineral:rare-earths") {
+        """{ dyadSeries(actors: ["country:CHN", "country:JPN"], dataset: "gdelt") { month actor events conflictShare weightedTone }
+             importDependence(importer: "country:JPN", exporter: "country:CHN", mineral: "mineral:rare-earths") {
                years { year share hhi band } }
              whatIf(restricter: "country:CHN", target: "country:JPN", minerals: ["mineral:Dy"]) {
                industries { industry exposure } } }""",

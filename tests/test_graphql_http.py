@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+import anyio
 import httpx
 import pytest
 
@@ -101,6 +102,38 @@ async def test_mutations_need_the_token(
     assert response.status_code == status
     assert response.json()["errors"][0]["extensions"]["code"] == code
     assert fingerprint(empty_client) == before
+
+
+@pytest.mark.anyio
+async def test_curators_adding_one_id_at_once_get_one_node_and_no_retry_advice(
+    empty_client: GraphClient,
+) -> None:
+    """Two writes racing for one id: the loser is told why (a constraint, or the id being
+    taken), as bad input; never a 503 that invites retrying what cannot succeed."""
+    load_corpus(empty_client, [ROOT / "loaders" / "corpus"])
+    settings = ApiSettings(API_TOKEN=TOKEN)  # type: ignore[call-arg]
+    app = create_app(settings, GraphSettings(), client=empty_client)
+    body = {"query": CREATE, "variables": {"input": STATEMENT}}
+    headers = {"accept": GQL, "authorization": f"Bearer {TOKEN}"}
+    async with in_process(app) as http, anyio.create_task_group() as group:
+        answers: list[httpx.Response] = []
+
+        async def create() -> None:
+            answers.append(await http.post("/graphql", json=body, headers=headers))
+
+        for _ in range(6):
+            group.start_soon(create)
+    statuses = sorted(a.status_code for a in answers)
+    assert statuses == [200] * 6, [a.json() for a in answers]
+    won = [a for a in answers if "errors" not in a.json()]
+    lost = [a.json()["errors"][0]["extensions"]["code"] for a in answers if a not in won]
+    assert won
+    assert set(lost) <= {"BAD_USER_INPUT"}
+    assert all("Retry-After" not in a.headers for a in answers)
+    count = empty_client.read_text(
+        "MATCH (s:Statement {id: $id}) RETURN count(s) AS n", {"id": STATEMENT["id"]}
+    )
+    assert count[0]["n"] == 1
 
 
 @pytest.mark.anyio
@@ -352,7 +385,7 @@ async def test_a_curator_adds_a_graded_source(empty_client: GraphClient) -> None
         "origin": "Kyodo",
         "sourceKind": "NEWS_REPORT",
         "published": "2026-03-01",
-        "publishedPrecision": "month",
+        "publishedPrecision": "MONTH",
     }
     ungraded = {**source, "id": "source:ungraded"}
     del ungraded["reliability"]

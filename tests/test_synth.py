@@ -137,8 +137,8 @@ async def test_a_hub_lends_a_sample_and_the_answer_says_so(empty_client: GraphCl
     load_synthetic(empty_client, 6)
     status, body = await ask(
         empty_client,
-        "query($id: ID!) { neighbourhood(id: $id, depth: 2, limit: 50) {"
-        " hubs nodes { data { id } } } }",
+        "query($id: ID!) { neighbourhood(id: $id, depth: 2, limit: 50,"
+        ' datasets: ["synth"]) { hubs nodes { data { id } } } }',
         id=Anchors.hub,
     )
     assert status == 200, body

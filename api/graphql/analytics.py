@@ -8,8 +8,7 @@ arithmetic; nothing is computed here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Annotated, TypeVar
 
 import strawberry
@@ -17,8 +16,8 @@ from starlette.concurrency import run_in_threadpool
 from strawberry.types import Info
 
 from api.graphql.context import RequestContext
-from api.graphql.errors import ErrorCode, UserFacingError
-from graph import Neo4jUnavailableError, NodeNotFoundError, QueryTimeoutError
+from api.graphql.enums import STATUSES, Status
+from api.graphql.errors import user_facing
 from graph.analytics import (
     Dependence,
     ExposureAnswer,
@@ -28,30 +27,15 @@ from graph.analytics import (
 )
 from graph.analytics import Link as LinkData
 from graph.analytics import Term as TermData
-from graph.analytics.errors import AnalyticsInputError
 
 __all__ = ["AnalyticsFields", "run_analysis"]
 
 T = TypeVar("T")
 
 
-@contextmanager
-def _answers() -> Iterator[None]:
-    try:
-        yield
-    except AnalyticsInputError as exc:
-        raise UserFacingError(str(exc), ErrorCode.BAD_USER_INPUT, argument=exc.argument) from exc
-    except NodeNotFoundError as exc:
-        raise UserFacingError(str(exc), ErrorCode.NOT_FOUND, id=exc.node_id) from exc
-    except QueryTimeoutError as exc:
-        raise UserFacingError("the query ran past its time limit", ErrorCode.QUERY_TIMEOUT) from exc
-    except Neo4jUnavailableError as exc:
-        raise UserFacingError("Neo4j is unavailable", ErrorCode.NEO4J_UNAVAILABLE) from exc
-
-
 async def run_analysis(call: Callable[[], T]) -> T:
     """Run an analysis (synchronous reads) in a worker thread, off the event loop."""
-    with _answers():
+    with user_facing():
         return await run_in_threadpool(call)
 
 
@@ -119,7 +103,7 @@ class ExposureLink:
     share: float | None
     year: int | None
     confidence: float | None
-    status: str | None
+    status: Status | None
     sources: list[strawberry.ID]
     note: str | None
     hypothetical: bool = strawberry.field(description="True for a what-if's assumed restriction.")
@@ -172,7 +156,7 @@ def _link(link: LinkData) -> ExposureLink:
         share=link.share,
         year=link.year,
         confidence=link.confidence,
-        status=link.status,
+        status=STATUSES.get(link.status or ""),
         sources=[strawberry.ID(s) for s in link.sources],
         note=link.note,
         hypothetical=link.hypothetical,
@@ -245,13 +229,14 @@ def _dependence(answer: Dependence) -> ImportDependence:
 @strawberry.type(description="Research analytics fields; the root `Query` inherits them.")
 class AnalyticsFields:
     @strawberry.field(
-        description="Coded events between the actors (ISO3), per month and direction: counts "
+        description="Coded events between the actors (country ids; China and Japan when "
+        "null), per month and direction: counts "
         "by QuadClass, Goldstein sum and mean, conflict share, article-weighted tone."
     )
     async def dyad_series(
         self,
         info: Info[RequestContext, None],
-        actors: list[str] | None = None,
+        actors: list[strawberry.ID] | None = None,
         from_: Annotated[dt.date | None, strawberry.argument(name="from")] = None,
         to: dt.date | None = None,
         dataset: str | None = None,
@@ -259,7 +244,7 @@ class AnalyticsFields:
         points = await run_analysis(
             lambda: dyad_series(
                 info.context.client,
-                actors or ["CHN", "JPN"],
+                [str(a) for a in actors] if actors else ["country:CHN", "country:JPN"],
                 date_from=from_,
                 date_to=to,
                 dataset=dataset,
@@ -285,14 +270,14 @@ class AnalyticsFields:
         ]
 
     @strawberry.field(
-        description="The importer's (ISO3) share of a mineral's imports from the exporter per "
+        description="The importer's share of a mineral's imports from the exporter per "
         "year, and the HHI of its suppliers, from trade flows."
     )
     async def import_dependence(
         self,
         info: Info[RequestContext, None],
-        importer: str,
-        exporter: str,
+        importer: strawberry.ID,
+        exporter: strawberry.ID,
         mineral: strawberry.ID,
         from_year: int | None = None,
         to_year: int | None = None,
@@ -301,8 +286,8 @@ class AnalyticsFields:
             await run_analysis(
                 lambda: import_dependence(
                     info.context.client,
-                    importer,
-                    exporter,
+                    str(importer),
+                    str(exporter),
                     str(mineral),
                     year_from=from_year,
                     year_to=to_year,

@@ -9,7 +9,7 @@ from strawberry.types import Info
 
 from api.graphql.analytics import run_analysis
 from api.graphql.context import RequestContext
-from api.graphql.enums import RELIABILITIES, STATUSES, Reliability, Status
+from api.graphql.enums import RELIABILITIES, STATUSES, NodeKind, Reliability, Status
 from loaders.audit import AuditReport, Finding, audit_graph
 
 __all__ = ["AuditFields", "RecordAudit"]
@@ -35,7 +35,7 @@ class GradeCount:
 
 @strawberry.type(description="The newest curated fact of one kind.")
 class NewestFact:
-    kind: str
+    kind: NodeKind
     date: dt.date
     id: strawberry.ID
 
@@ -74,7 +74,8 @@ def build_audit(report: AuditReport) -> RecordAudit:
         unused_sources=_findings(report.unused_sources),
         sources_without_url=_findings(report.sources_without_url),
         newest=[
-            NewestFact(kind=n.kind, date=n.date, id=strawberry.ID(n.id)) for n in report.newest
+            NewestFact(kind=NodeKind(n.kind), date=n.date, id=strawberry.ID(n.id))
+            for n in report.newest
         ],
         seed_only=_findings(report.seed_only),
     )

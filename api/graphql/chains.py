@@ -60,7 +60,7 @@ _FORWARD = {rel.value: flow.value == "forward" for rel, flow in CAUSAL_TYPES.ite
 
 def build_step(graph: Subgraph, step: dict[str, Any], cause: str | None = None) -> ChainStep:
     """The step's GraphQL object, built once per answer: chains of one answer share their
-    first steps, and a shared step is then completed once (api/graphql/executor.py)."""
+    first steps, and each shared step is one object."""
     key = step.get("key") or ""
     if cause is None:
         forward = _FORWARD.get(step["type"], True)

@@ -7,15 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import queries
-from api.graphql.errors import ErrorCode, UserFacingError
+from api.graphql.errors import user_facing
 from api.graphql.subgraph import Subgraph
-from graph import (
-    AsyncReader,
-    GraphClient,
-    Neo4jUnavailableError,
-    QueryFailedError,
-    QueryTimeoutError,
-)
+from graph import AsyncReader, GraphClient
 
 __all__ = ["MAX_RELATIONS_PER_NODE", "RequestContext"]
 
@@ -45,15 +39,10 @@ class RequestContext:
             self._reading_since = time.perf_counter()
         self._reading += 1
         try:
-            rows = await self.reader.read_text(queries.api_query(name), params, name=f"api/{name}")
-        except QueryTimeoutError as exc:
-            raise UserFacingError(
-                "the query ran past its time limit; narrow it down", ErrorCode.QUERY_TIMEOUT
-            ) from exc
-        except Neo4jUnavailableError as exc:
-            raise UserFacingError("Neo4j is unavailable", ErrorCode.NEO4J_UNAVAILABLE) from exc
-        except QueryFailedError as exc:
-            raise RuntimeError(str(exc)) from exc  # masked: a bug in our Cypher, not the user's
+            with user_facing():  # a query that fails otherwise is a bug of ours: masked
+                rows = await self.reader.read_text(
+                    queries.api_query(name), params, name=f"api/{name}"
+                )
         finally:
             self._reading -= 1
             if not self._reading:

@@ -19,29 +19,19 @@ import json
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from inspect import isawaitable
 from typing import Any
 
 import orjson
 import strawberry
-from graphql import (
-    DocumentNode,
-    GraphQLError,
-    OperationDefinitionNode,
-    OperationType,
-    execute,
-    parse,
-    validate,
-)
+from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.types.graphql import OperationType
 
 from api.graphql.context import RequestContext
-from api.graphql.errors import ErrorCode
-from api.graphql.executor import AttributeExecutor
+from api.graphql.errors import ErrorCode, with_code
 from api.graphql.graphiql import graphiql_page
-from api.graphql.schema import CACHE_SIZE, MAX_TOKENS, masked, validation_rules
 
 __all__ = ["MAX_BODY_BYTES", "GraphQLEndpoint"]
 
@@ -162,18 +152,6 @@ class GraphQLEndpoint:
         self.schema = schema
         self.api_token = api_token
 
-        rules = validation_rules()
-
-        @lru_cache(maxsize=CACHE_SIZE)
-        def check(query: str) -> tuple[DocumentNode | None, tuple[GraphQLError, ...]]:
-            try:
-                document = parse(query, max_tokens=MAX_TOKENS)
-            except GraphQLError as error:
-                return None, (error,)
-            return document, tuple(validate(schema._schema, document, rules))
-
-        self._check = check
-
     async def handle(self, request: Request) -> Response:
         started = time.perf_counter()
         response = await self._answer(request, started)
@@ -213,50 +191,49 @@ class GraphQLEndpoint:
         self, request: Request, params: _Params, media: str, started: float
     ) -> Response:
         strict = media == GRAPHQL_RESPONSE
-        document, errors = self._checked(params.query)
-        if document is None or errors:
-            return self._document_error(list(errors), media, strict)
-        operation = _operation(document, params.operation_name)
-        if operation is None:
-            return self._document_error(
-                [GraphQLError("no operation with that name (or several and no `operationName`)")],
-                media,
-                strict,
-            )
-        if operation.operation is not OperationType.QUERY and request.method == "GET":
-            raise _Refused(405, "mutations must be sent with POST", Allow="POST")
-        curator = False
-        if operation.operation is OperationType.MUTATION:
-            curator = self._authorize(request)
-        # graphql-core executes the document validated above (depth and alias limits
-        # included); strawberry's own execute would parse and validate it again, and its
-        # wrapper costs about 4 ms a request (docs/PERFORMANCE.md). It runs on the event loop:
-        # queries read through the async driver, and what blocks (writes, research queries,
-        # analytics) hands itself to a worker thread.
+        curator = self._token_holder(request)
+        # GET runs queries only; POST runs mutations too, for the curators alone.
+        allowed = (
+            (OperationType.QUERY, OperationType.MUTATION)
+            if curator and request.method == "POST"
+            else (OperationType.QUERY,)
+        )
         context = RequestContext(
             client=request.state.graph, reader=request.state.reader, curator=curator
         )
-        outcome = execute(
-            self.schema._schema,
-            document,
-            variable_values=params.variables,
-            context_value=context,
-            operation_name=params.operation_name,
-            executor_class=AttributeExecutor,
-        )
-        result = await outcome if isawaitable(outcome) else outcome
-        result.errors = [masked(e) for e in result.errors] if result.errors else None
-        body: dict[str, Any] = {}
+        try:
+            result = await self.schema.execute(
+                params.query,
+                variable_values=params.variables,
+                context_value=context,
+                operation_name=params.operation_name,
+                allowed_operation_types=allowed,
+            )
+        except InvalidOperationTypeError:
+            if request.method == "GET":
+                raise _Refused(405, "mutations must be sent with POST", Allow="POST") from None
+            self._authorize(request)  # says why this caller may not write
+            raise _Refused(400, "only queries and mutations are supported") from None
+        except CannotGetOperationTypeError:
+            error = with_code(
+                GraphQLError("no operation with that name (or several and no `operationName`)"),
+                in_document=True,
+            )
+            refused = {"errors": [error.formatted]}
+            return _Json(refused, status_code=400 if strict else 200, media_type=media)
         errors_out = [e.formatted for e in result.errors or []]
         request_error = (
             result.data is None
             and bool(result.errors)
             and all(e.path is None for e in result.errors or [])
         )
+        body: dict[str, Any] = {}
         if errors_out:
             body["errors"] = errors_out
         if not request_error or not strict:
             body["data"] = result.data
+        if result.extensions:
+            body["extensions"] = result.extensions
         timing = {"Server-Timing": _server_timing(started, context.graph_seconds)}
         if request_error and strict:
             return _Json(body, status_code=400, media_type=media, headers=timing)
@@ -265,13 +242,14 @@ class GraphQLEndpoint:
             return _Json(body, status_code=503, media_type=media, headers=timing)
         return _Json(body, status_code=200, media_type=media, headers=timing)
 
-    def _checked(self, query: str) -> tuple[DocumentNode | None, tuple[GraphQLError, ...]]:
-        """Parse and validate, remembering the answer for the last CACHE_SIZE query texts."""
-        return self._check(query)
-
-    def _document_error(self, errors: list[GraphQLError], media: str, strict: bool) -> Response:
-        body = {"errors": [e.formatted for e in errors]}
-        return _Json(body, status_code=400 if strict else 200, media_type=media)
+    def _token_holder(self, request: Request) -> bool:
+        """Whether the request carries the curators' bearer token."""
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        return (
+            self.api_token is not None
+            and scheme.lower() == "bearer"
+            and hmac.compare_digest(token.strip().encode(), self.api_token.encode())
+        )
 
     def _authorize(self, request: Request) -> bool:
         if self.api_token is None:
@@ -306,10 +284,3 @@ def _unavailable(errors: Sequence[Mapping[str, Any]]) -> bool:
     """Neo4j is down: the answer is 503 whatever the media type, so clients retry."""
     code = ErrorCode.NEO4J_UNAVAILABLE.value
     return any((e.get("extensions") or {}).get("code") == code for e in errors)
-
-
-def _operation(document: Any, name: str | None) -> OperationDefinitionNode | None:
-    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-    if name is None:
-        return operations[0] if len(operations) == 1 else None
-    return next((o for o in operations if o.name is not None and o.name.value == name), None)

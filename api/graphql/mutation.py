@@ -10,10 +10,10 @@ from strawberry.types import Info
 
 from api.graphql.context import RequestContext
 from api.graphql.enums import RelationType, Reliability, SourceKind, Status
-from api.graphql.errors import ErrorCode, UserFacingError
+from api.graphql.errors import ErrorCode, UserFacingError, user_facing
 from api.graphql.nodes import Node, Source, build_node, build_source
-from graph import GraphClient, GraphError
-from loaders import InvalidInputError, LoaderError, plan_and_write, validate_records
+from graph import GraphClient
+from loaders import plan_and_write, validate_records
 from schema import CAUSAL_TYPES, RelType
 
 __all__ = ["Mutation"]
@@ -86,18 +86,8 @@ async def _write(
     ctx = info.context
     if not ctx.curator:  # the HTTP layer refuses first; this is the second lock
         raise UserFacingError("mutations need the curators' token", ErrorCode.UNAUTHENTICATED)
-    try:
+    with user_facing():
         await run_in_threadpool(_validate_and_write, ctx.client, records)
-    except InvalidInputError as exc:
-        raise UserFacingError(
-            "invalid input; nothing was written",
-            ErrorCode.BAD_USER_INPUT,
-            problems=[
-                f"{p.subject}: {p.message}" if p.subject else p.message for p in exc.problems
-            ],
-        ) from exc
-    except (LoaderError, GraphError) as exc:
-        raise UserFacingError(str(exc), ErrorCode.NEO4J_UNAVAILABLE) from exc
 
 
 async def _refuse_existing(info: Info[RequestContext, None], node_id: str) -> None:

@@ -1,4 +1,8 @@
-"""neighbourhood(): nodes and edges shaped as Cytoscape.js elements."""
+"""neighbourhood(): nodes and edges shaped as Cytoscape.js elements.
+
+The JSON form (`elements`) says closed sets as the GraphQL enums do (`POLICY`, `CONFIRMED`,
+`TARGETS`), so the typed and the JSON form of an element agree value for value.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,9 @@ from typing import Any, cast
 import strawberry
 from strawberry.scalars import JSON
 
+from api.graphql.enums import STATUSES, NodeKind, RelationType, Status
 from api.graphql.subgraph import Subgraph
+from schema import BASE_LABEL, Label, RelType
 
 __all__ = ["Elements", "build_elements"]
 
@@ -16,8 +22,8 @@ __all__ = ["Elements", "build_elements"]
 class ElementNodeData:
     id: strawberry.ID
     label: str
-    kind: str
-    status: str | None
+    kind: NodeKind
+    status: Status | None
     date: str | None
 
 
@@ -31,9 +37,9 @@ class ElementEdgeData:
     id: strawberry.ID
     source: strawberry.ID
     target: strawberry.ID
-    type: str
+    type: RelationType
     label: str
-    status: str
+    status: Status
     confidence: float
     sources: list[strawberry.ID]
 
@@ -55,21 +61,56 @@ class Elements:
         "only a sample of its neighbours, and a relationship between two hubs appears only "
         "when the expansion crossed it.",
     )
+    coded_events: int = strawberry.field(
+        default=0,
+        description="Coded events (GDELT, POLECAT) linked to the centre and left out because "
+        "their dataset was not asked for in `datasets`.",
+    )
 
     # The typed elements are built from the JSON form only when they are asked for.
     @strawberry.field
     def nodes(self) -> list[ElementNode]:
         found = cast(dict[str, Any], self.elements)["nodes"]
-        return [ElementNode(data=ElementNodeData(**element["data"])) for element in found]
+        return [
+            ElementNode(
+                data=ElementNodeData(
+                    **{
+                        **element["data"],
+                        "kind": Label[element["data"]["kind"]],
+                        "status": Status[element["data"]["status"]]
+                        if element["data"]["status"]
+                        else None,
+                    }
+                )
+            )
+            for element in found
+        ]
 
     @strawberry.field
     def edges(self) -> list[ElementEdge]:
         found = cast(dict[str, Any], self.elements)["edges"]
-        return [ElementEdge(data=ElementEdgeData(**element["data"])) for element in found]
+        return [
+            ElementEdge(
+                data=ElementEdgeData(
+                    **{
+                        **element["data"],
+                        "type": RelType[element["data"]["type"]],
+                        "status": Status[element["data"]["status"]],
+                    }
+                )
+            )
+            for element in found
+        ]
 
 
 def _kind(props: dict[str, Any]) -> str:
-    return next((label for label in props.get("labels", []) if label != "Entity"), "Entity")
+    """The node's kind as its GraphQL enum name (`TRADE_FLOW` for the label `TradeFlow`)."""
+    label = next(label for label in props.get("labels", []) if label != BASE_LABEL)
+    return NodeKind(label).name
+
+
+def _status(value: str | None) -> str | None:
+    return STATUSES[value].name if value else None
 
 
 def build_elements(graph: Subgraph) -> Elements:
@@ -81,7 +122,7 @@ def build_elements(graph: Subgraph) -> Elements:
             "id": node_id,
             "label": props.get("name", node_id),
             "kind": _kind(props),
-            "status": props.get("status"),
+            "status": _status(props.get("status")),
             "date": day.isoformat() if day is not None else None,
         }
         nodes.append({"data": data})
@@ -98,10 +139,13 @@ def build_elements(graph: Subgraph) -> Elements:
             "target": rel["end"],
             "type": rel["type"],
             "label": rel["type"].replace("_", " ").lower(),
-            "status": props.get("status", "unverified"),
+            "status": _status(props.get("status", "unverified")),
             "confidence": props.get("confidence", 0.0),
             "sources": list(props.get("sources", [])),
         }
         edges.append({"data": data})
-    hubs = int(graph.extra.get("hubs", 0))
-    return Elements(elements=cast(JSON, {"nodes": nodes, "edges": edges}), hubs=hubs)
+    return Elements(
+        elements=cast(JSON, {"nodes": nodes, "edges": edges}),
+        hubs=int(graph.extra.get("hubs", 0)),
+        coded_events=int(graph.extra.get("coded", 0)),
+    )

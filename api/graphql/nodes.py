@@ -6,31 +6,78 @@ reshapes data already fetched, synchronously (no resolver sends a query).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
 import strawberry
 
 from api.graphql.enums import (
+    ENUM_FIELDS,
     FUTURE_DATES,
     METHODS,
     RELATION_TYPES,
     RELIABILITIES,
     SOURCE_KINDS,
     STATUSES,
+    DatePrecision,
     Direction,
     FutureDate,
     Method,
+    MineralGroup,
     NodeKind,
+    OrgType,
+    PolicyType,
     RelationType,
     Reliability,
     SourceKind,
+    Stance,
     Status,
 )
 from api.graphql.subgraph import Subgraph
-from schema import CAUSAL_TYPES, RelType
+from schema import CAUSAL_TYPES, NODE_MODELS, RelType, date_span, display_date
 
-__all__ = ["KIND_TYPES", "Node", "Relation", "Source", "build_node", "build_source"]
+__all__ = [
+    "KIND_TYPES",
+    "Dated",
+    "Node",
+    "PartialDate",
+    "Relation",
+    "Source",
+    "build_node",
+    "build_source",
+]
+
+_PRECISIONS: dict[str, DatePrecision] = {m.value: m for m in DatePrecision}
+
+
+@strawberry.type(
+    description="A date as its sources give it: the day, the month or the year. A month-only "
+    "date covers its whole month (`earliest`..`latest`); `value` is its first day, kept for "
+    "sorting, and never means that day."
+)
+class PartialDate:
+    value: dt.date
+    precision: DatePrecision
+    earliest: dt.date
+    latest: dt.date
+    display: str = strawberry.field(description="For people: `7 Nov 2025`, `Nov 2025`, `2025`.")
+
+
+def partial_date(day: dt.date | None, precision: str | None) -> PartialDate | None:
+    """The GraphQL form of a stored date and its precision (day precision when unrecorded)."""
+    if day is None:
+        return None
+    exact = _PRECISIONS.get(precision or "", DatePrecision.DAY)
+    earliest, latest = date_span(day, exact)
+    return PartialDate(
+        value=day,
+        precision=exact,
+        earliest=earliest,
+        latest=latest,
+        display=display_date(day, exact),
+    )
+
 
 MAX_RELATIONS = 100
 
@@ -54,7 +101,7 @@ class Source:
     published: dt.date | None = strawberry.field(
         description="The source's own date: the first day it covers (see publishedPrecision)."
     )
-    published_precision: str | None
+    published_precision: DatePrecision | None
     content_hash: str | None
 
 
@@ -69,7 +116,7 @@ def build_source(properties: dict[str, Any]) -> Source:
         url=properties.get("url"),
         citation=properties.get("citation"),
         published=properties.get("published"),
-        published_precision=properties.get("published_precision"),
+        published_precision=_PRECISIONS.get(properties.get("published_precision") or ""),
         content_hash=properties.get("content_hash"),
     )
 
@@ -210,6 +257,17 @@ class Node:
         return out[: max(0, min(first, MAX_RELATIONS))]
 
 
+@strawberry.interface(
+    description="A fact with a date: statements, policies (the day announced) and events."
+)
+class Dated:
+    _when: strawberry.Private[PartialDate]
+
+    @strawberry.field(description="When it happened, with the precision its sources give.")
+    def when(self) -> PartialDate:
+        return self._when
+
+
 def _common(graph: Subgraph, props: dict[str, Any], kind: NodeKind) -> dict[str, Any]:
     status = props.get("status")
     return {
@@ -251,32 +309,32 @@ class Office(Node):
 
 @strawberry.type(description="A ministry, agency, company, party or other body.")
 class Organization(Node):
-    org_type: str
+    org_type: OrgType
 
 
 @strawberry.type(description="Something said, on a date, by someone (MADE_BY).")
-class Statement(Node):
+class Statement(Node, Dated):
     date: dt.date
-    date_precision: str
-    summary: str
+    date_precision: DatePrecision
+    summary: str | None
     quote: str | None
-    stance: str
+    stance: Stance
     venue: str | None
 
 
 @strawberry.type(description="A measure: an export control, a ban, a suspension, a response.")
-class Policy(Node):
-    policy_type: str
-    summary: str
+class Policy(Node, Dated):
+    policy_type: PolicyType
+    summary: str | None
     legal_ref: str | None
     announced: dt.date
-    announced_precision: str
+    announced_precision: DatePrecision
     effective: dt.date | None
-    effective_precision: str | None
+    effective_precision: DatePrecision | None
     suspended: dt.date | None
-    suspended_precision: str | None
+    suspended_precision: DatePrecision | None
     ended: dt.date | None
-    ended_precision: str | None
+    ended_precision: DatePrecision | None
     hs_codes: list[str]
     measure_value: float | None
     measure_unit: str | None
@@ -284,12 +342,12 @@ class Policy(Node):
 
 
 @strawberry.type(description="Something that happened: an incident, a meeting, a coded event.")
-class Event(Node):
+class Event(Node, Dated):
     event_type: str
     date: dt.date
-    date_precision: str
+    date_precision: DatePrecision
     end_date: dt.date | None
-    end_date_precision: str | None
+    end_date_precision: DatePrecision | None
     summary: str | None
     cameo_code: str | None
     quad_class: int | None
@@ -312,7 +370,7 @@ class Event(Node):
 class Mineral(Node):
     symbol: str | None
     atomic_number: int | None
-    group: str
+    group: MineralGroup
     rare_earth: bool
     hs_codes: list[str]
 
@@ -339,7 +397,7 @@ class SourceNode(Node):
     url: str | None
     citation: str | None
     published: dt.date | None
-    published_precision: str | None
+    published_precision: DatePrecision | None
     content_hash: str | None
 
 
@@ -383,12 +441,15 @@ def kind_of(props: dict[str, Any]) -> NodeKind:
 
 
 def _own_fields(cls: type[Node]) -> tuple[str, ...]:
-    """The data fields a kind adds to the Node interface (resolvers and privates excluded)."""
-    common = {f.python_name for f in Node.__strawberry_definition__.fields}  # type: ignore[attr-defined]
+    """The data fields a kind adds to the Node interface (resolvers and privates excluded):
+    its dataclass fields, as strawberry types are dataclasses."""
+    common = {f.name for f in dataclasses.fields(Node)}
     return tuple(
-        f.python_name
-        for f in cls.__strawberry_definition__.fields  # type: ignore[attr-defined]
-        if f.python_name not in common and f.base_resolver is None
+        f.name
+        for f in dataclasses.fields(cls)
+        if f.name not in common
+        and not f.name.startswith("_")
+        and getattr(f, "base_resolver", None) is None
     )
 
 
@@ -396,8 +457,18 @@ _FIELDS = {cls: _own_fields(cls) for cls in KIND_TYPES.values()}
 _LIST_FIELDS = {"hs_codes", "event_contexts"}
 #: Fields stored as a schema enum's value, answered as its member.
 _ENUM_FIELDS: dict[str, dict[str, Any]] = {
-    "reliability": RELIABILITIES,
-    "source_kind": SOURCE_KINDS,
+    **ENUM_FIELDS,
+    **{
+        f"{field}_precision": _PRECISIONS
+        for model in NODE_MODELS.values()
+        for field in model.dated_fields
+    },
+}
+#: The date each dated kind is placed by (a policy's is the day it was announced).
+_WHEN_FIELD = {
+    NodeKind(label): model.dated_fields[0]
+    for label, model in NODE_MODELS.items()
+    if model.dated_fields and issubclass(KIND_TYPES[NodeKind(label)], Dated)
 }
 
 
@@ -415,5 +486,8 @@ def build_node(graph: Subgraph, node_id: str) -> Node:
             members = _ENUM_FIELDS.get(name)
             if members is not None:
                 values[name] = members.get(values[name] or "")
+        when = _WHEN_FIELD.get(kind)
+        if when is not None:
+            values["_when"] = partial_date(props.get(when), props.get(f"{when}_precision"))
         node = graph.built[node_id] = cls(**values)
     return node

@@ -21,11 +21,10 @@ from api.graphql.neighbourhood import Elements, build_elements
 from api.graphql.nodes import KIND_TYPES, Node, Policy, Source, build_node, sources_of
 from api.graphql.pagination import (
     Connection,
-    Edge,
-    PageInfo,
+    build_connection,
     check_first,
-    decode_cursor,
-    encode_cursor,
+    page_request,
+    scope_of,
 )
 from api.graphql.research import ResearchFields
 from api.graphql.selection import fields_named, relation_depth, selects
@@ -70,6 +69,11 @@ class NodeFilter:
     min_confidence: float | None = strawberry.field(
         default=None, description="Every link to `country` at least this confident."
     )
+    datasets: list[str] | None = strawberry.field(
+        default=None,
+        description="Coded event datasets to list as well (`gdelt`, `polecat`); curated "
+        "knowledge only when null.",
+    )
 
 
 @strawberry.type
@@ -95,54 +99,55 @@ def _list_resolver(
         filter: NodeFilter | None = None,
         sort: SortField = SortField.NAME,
         order: SortOrder = SortOrder.ASC,
-        first: int = 20,
+        first: int | None = None,
         after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[Any]:
-        check_first(first)
         f = filter or NodeFilter()
-        after_key, after_id = decode_cursor(after) if after else (None, None)
+        where = {
+            "text": f.text,
+            "country": f.country,
+            "from": f.date_from,
+            "to": f.date_to,
+            "status": f.status.value if f.status else None,
+            "minConfidence": f.min_confidence,
+            "datasets": sorted(f.datasets or []),
+        }
+        request = page_request(
+            scope_of(kind.value, sort.value, sorted(where.items())), first, after, last, before
+        )
+        # A backward page is the forward page of the opposite order, read back to front.
+        reading = order if request.forward else _REVERSED[order]
+        after_key, after_id = request.cursor or (None, None)
         selected = [sel for field in info.selected_fields for sel in field.selections]
         listed = fields_named(selected, {"edges", "nodes"})
         graph = await _ctx(info).fetch(
-            f"page_{order.value}",
+            f"page_{reading.value}",
             relation_depth(listed),
             label=kind.value,
             prefix=id_prefix(Label(kind.value)) + ":",
-            text=f.text,
-            country=f.country,
-            **{"from": f.date_from},
-            to=f.date_to,
-            status=f.status.value if f.status else None,
-            minConfidence=f.min_confidence,
+            **where,
             sort=sort.value,
             afterKey=after_key,
             afterId=after_id,
-            limit=first,
+            limit=request.size,
             withTotal=selects(selected, "totalCount"),
         )
-        keys = graph.extra["keys"][:first]
-        nodes = [build_node(graph, node_id) for _, node_id in keys]
-        # Cursors are encoded only for a selection that shows them.
-        edges = (
-            [
-                Edge(cursor=encode_cursor(key, node_id), node=node)
-                for (key, node_id), node in zip(keys, nodes, strict=True)
-            ]
-            if any(field.name == "edges" for field in listed)
-            else []
-        )
-        return Connection(
-            edges=edges,
-            nodes=nodes,
-            page_info=PageInfo(
-                has_next_page=bool(graph.extra["hasNext"]),
-                end_cursor=encode_cursor(*keys[-1]) if keys else None,
-            ),
-            total_count=graph.extra.get("total"),
+        keys = [(key, node_id) for key, node_id in graph.extra["keys"][: request.size]]
+        return build_connection(
+            request,
+            keys,
+            [build_node(graph, node_id) for _, node_id in keys],
+            more=bool(graph.extra["hasNext"]),
+            total=graph.extra.get("total"),
         )
 
     resolve.__annotations__["return"] = Connection[cls]  # type: ignore[valid-type]
     return resolve
+
+
+_REVERSED = {SortOrder.ASC: SortOrder.DESC, SortOrder.DESC: SortOrder.ASC}
 
 
 def _lucene(text: str) -> str:
@@ -155,20 +160,27 @@ def _lucene(text: str) -> str:
 
 
 class _Query(ResearchFields, AnalyticsFields, AuditFields):
-    @strawberry.field(description="One node by id, with whatever relations you select.")
-    async def node(self, info: Info[RequestContext, None], id: strawberry.ID) -> Node:
+    @strawberry.field(
+        description="One node by id, with whatever relations you select; null, with a "
+        "NOT_FOUND error at its path, for an id the graph does not hold."
+    )
+    async def node(self, info: Info[RequestContext, None], id: strawberry.ID) -> Node | None:
         graph = await _ctx(info).fetch("nodes_by_id", _depth(info), ids=[str(id)])
         if not graph.roots:
             raise _not_found("node", str(id))
         return build_node(graph, graph.roots[0])
 
     @strawberry.field(
-        description="Several nodes by id, in the order asked; unknown ids are left out."
+        description="Several nodes by id, one entry per id asked and in that order: null "
+        "where the graph holds no such node."
     )
-    async def nodes(self, info: Info[RequestContext, None], ids: list[strawberry.ID]) -> list[Node]:
+    async def nodes(
+        self, info: Info[RequestContext, None], ids: list[strawberry.ID]
+    ) -> list[Node | None]:
         check_first(len(ids), name="ids")
         graph = await _ctx(info).fetch("nodes_by_id", _depth(info), ids=[str(i) for i in ids])
-        return [build_node(graph, node_id) for node_id in graph.roots]
+        found = set(graph.roots)
+        return [build_node(graph, str(i)) if str(i) in found else None for i in ids]
 
     @strawberry.field(
         description="Full-text search over names, aliases, summaries and quotes, ranked."
@@ -279,6 +291,14 @@ class _Query(ResearchFields, AnalyticsFields, AuditFields):
         id: strawberry.ID,
         depth: int = 1,
         rel_types: list[RelationType] | None = None,
+        datasets: Annotated[
+            list[str] | None,
+            strawberry.argument(
+                description="Coded event datasets to draw as well (`gdelt`, `polecat`); "
+                "curated knowledge only when null. Coded events left out are counted in "
+                "`codedEvents`."
+            ),
+        ] = None,
         limit: int = 100,
     ) -> Elements:
         if not 1 <= depth <= 3:
@@ -290,6 +310,7 @@ class _Query(ResearchFields, AnalyticsFields, AuditFields):
             id=str(id),
             depth=depth,
             relTypes=[t.value for t in rel_types or []],
+            datasets=datasets or [],
             limit=limit,
             fanout=NEIGHBOUR_FANOUT,
         )

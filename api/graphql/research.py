@@ -16,10 +16,8 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from api.graphql.context import RequestContext
-from api.graphql.errors import ErrorCode, UserFacingError
-from graph import Neo4jUnavailableError, QueryTimeoutError
+from api.graphql.errors import ErrorCode, UserFacingError, user_facing
 from graph.graph_form import elements
-from graph.research_errors import BadParameterError, UnknownQueryError
 from graph.research_runner import ResearchSettings, run_canned
 
 __all__ = ["CannedQueryResult", "ResearchFields"]
@@ -71,20 +69,10 @@ class ResearchFields:
         given: Any = params or {}
         if not isinstance(given, dict):
             raise UserFacingError("`params` must be a JSON object", ErrorCode.BAD_USER_INPUT)
-        try:
+        with user_facing():
             result = await run_in_threadpool(
                 run_canned, info.context.client, name, given, _settings()
             )
-        except UnknownQueryError as exc:
-            raise UserFacingError(str(exc), ErrorCode.NOT_FOUND, name=name) from exc
-        except BadParameterError as exc:
-            raise UserFacingError(
-                str(exc), ErrorCode.BAD_USER_INPUT, parameter=exc.parameter
-            ) from exc
-        except QueryTimeoutError as exc:
-            raise UserFacingError(str(exc), ErrorCode.QUERY_TIMEOUT) from exc
-        except Neo4jUnavailableError as exc:
-            raise UserFacingError("Neo4j is unavailable", ErrorCode.NEO4J_UNAVAILABLE) from exc
         return CannedQueryResult(
             name=result.name,
             columns=result.columns,

@@ -1,24 +1,29 @@
-"""The strawberry schema with its guards (depth, aliases, tokens, masked errors) and caches."""
+"""The strawberry schema, run through strawberry's own execution with its extensions.
+
+The extensions do the guarding and the caching: depth, aliases and tokens are limited,
+parsed and validated documents are cached, unexpected errors are masked (and logged), and
+``ErrorCodes`` gives every error a client sees an ``extensions.code``.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import strawberry
-from graphql import ASTValidationRule, GraphQLError, specified_rules
+from graphql import GraphQLError
 from strawberry.extensions import (
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
+    SchemaExtension,
     ValidationCache,
 )
-from strawberry.extensions.max_aliases import create_validator as alias_validator
-from strawberry.extensions.query_depth_limiter import create_validator as depth_validator
 
-from api.graphql.errors import UserFacingError
+from api.graphql.errors import UserFacingError, with_code
 from api.graphql.mutation import Mutation
 from api.graphql.nodes import KIND_TYPES
 from api.graphql.query import Query
@@ -28,9 +33,8 @@ __all__ = [
     "MAX_ALIASES",
     "MAX_DEPTH",
     "MAX_TOKENS",
+    "ErrorCodes",
     "build_schema",
-    "masked",
-    "validation_rules",
 ]
 
 MAX_DEPTH = 12
@@ -39,21 +43,7 @@ MAX_TOKENS = 4000
 CACHE_SIZE = 512
 logger = logging.getLogger("dyad.api")
 
-
-def validation_rules() -> tuple[type[ASTValidationRule], ...]:
-    """graphql-core's rules plus the depth and alias limits the schema's extensions apply."""
-    return (
-        *specified_rules,
-        depth_validator(MAX_DEPTH, None),
-        alias_validator(MAX_ALIASES),
-    )
-
-
-def masked(error: GraphQLError) -> GraphQLError:
-    """The error a client may see: itself when expected, else a masked stand-in."""
-    if not _mask(error):
-        return error
-    return GraphQLError("Unexpected error.", nodes=error.nodes, path=error.path)
+ExtensionFactory = Callable[[], SchemaExtension] | type[SchemaExtension]
 
 
 def _mask(error: GraphQLError) -> bool:
@@ -67,21 +57,44 @@ def _mask(error: GraphQLError) -> bool:
     return True
 
 
+class ErrorCodes(SchemaExtension):
+    """Every error gets ``extensions.code``: a document that does not parse or validate,
+    variables that do not coerce, and masked errors (``INTERNAL_SERVER_ERROR``) included.
+
+    Listed before ``MaskErrors``, so that it sees the errors as masked.
+    """
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        context = self.execution_context
+        result = context.result
+        if result is None or not result.errors:
+            return
+        in_document = {id(e) for e in context.pre_execution_errors or []}
+        result.errors = [with_code(e, in_document=id(e) in in_document) for e in result.errors]
+
+
 class _Schema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
         """Expected errors are answers, not incidents; unexpected ones were logged by ``_mask``."""
 
 
-def build_schema() -> strawberry.Schema:
-    extensions = [
+def build_schema(extra: Sequence[ExtensionFactory] = ()) -> strawberry.Schema:
+    """The schema with its guards; ``extra`` extensions run inside them (tracing, say)."""
+    extensions: list[ExtensionFactory] = [
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        ErrorCodes,
         lambda: MaskErrors(should_mask_error=_mask),
         # Their LRU caches live at module level, shared by every request.
         lambda: ParserCache(maxsize=CACHE_SIZE),
         lambda: ValidationCache(maxsize=CACHE_SIZE),
+        *extra,
     ]
     return _Schema(
-        query=Query, mutation=Mutation, types=list(KIND_TYPES.values()), extensions=extensions
+        query=Query,
+        mutation=Mutation,
+        types=list(KIND_TYPES.values()),
+        extensions=extensions,
     )

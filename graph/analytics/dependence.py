@@ -67,9 +67,9 @@ def import_dependence(
     year_from: int | None = None,
     year_to: int | None = None,
 ) -> Dependence:
-    """``importer`` and ``exporter`` are ISO3 codes; ``mineral`` a mineral id."""
-    check_iso3("importer", importer)
-    check_iso3("exporter", exporter)
+    """``importer`` and ``exporter`` are country ids (or ISO3 codes); ``mineral`` a mineral id."""
+    importer = check_iso3("importer", importer)
+    exporter = check_iso3("exporter", exporter)
     answer = client.read(
         "analytics/import_flows",
         importer=importer,

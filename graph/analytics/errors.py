@@ -24,6 +24,13 @@ class AnalyticsInputError(GraphError):
 
 
 def check_iso3(argument: str, value: str) -> str:
-    if not _ISO3.match(value):
-        raise AnalyticsInputError(argument, f"expected an ISO3 code like JPN, not {value!r}")
-    return value
+    """A country's ISO3 code from its id (``country:JPN``), the convention of every argument.
+
+    A bare code (``JPN``) is read too, as the command line has always taken it.
+    """
+    code = value.strip().removeprefix("country:").upper()
+    if not _ISO3.match(code):
+        raise AnalyticsInputError(
+            argument, f"expected a country id like country:JPN, not {value!r}"
+        )
+    return code

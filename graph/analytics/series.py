@@ -43,7 +43,7 @@ def dyad_series(
     dataset: str | None = None,
 ) -> list[SeriesPoint]:
     """The series for events between any two different countries of ``actors`` (ISO3)."""
-    codes = sorted({check_iso3("actors", a.strip().upper()) for a in actors})
+    codes = sorted({check_iso3("actors", a) for a in actors})
     if len(codes) < 2:
         raise AnalyticsInputError("actors", "name at least two countries, like CHN,JPN")
     rows = client.read(

@@ -1,6 +1,8 @@
-// neighbourhood(id, depth, relTypes, limit, fanout): nodes within $depth hops (1..3) of $id
-// over relationships of $relTypes (all when empty), nearest first and then by id, at most
-// $limit nodes, with the relationships among them.
+// neighbourhood(id, depth, relTypes, datasets, limit, fanout): nodes within $depth hops (1..3)
+// of $id over relationships of $relTypes (all when empty), nearest first and then by id, at
+// most $limit nodes, with the relationships among them.
+// Curated first: coded event data (nodes with a `dataset`) is left out unless its dataset is
+// in $datasets; how many coded events the centre has is counted apart (`coded`).
 // Bounded at any size: each node reached lends at most $fanout of its relationships to the
 // next ring, so a hub with 200,000 events costs $fanout, not 200,000 (below $fanout the
 // answer is exact). A ring is expanded only while the nodes found are fewer than $limit.
@@ -12,7 +14,8 @@ OPTIONAL CALL (center) {
   WITH center WHERE center IS NOT NULL
   CALL (center) {
     MATCH (center)-[r]-(n)
-    WHERE size($relTypes) = 0 OR type(r) IN $relTypes
+    WHERE (size($relTypes) = 0 OR type(r) IN $relTypes)
+      AND (n.dataset IS NULL OR n.dataset IN $datasets)
     WITH r, n LIMIT $fanout
     WITH DISTINCT n, collect(r) AS via
     ORDER BY n.id
@@ -24,7 +27,8 @@ OPTIONAL CALL (center) {
     UNWIND ring1 AS m
     CALL (m) {
       MATCH (m)-[r]-(n)
-      WHERE size($relTypes) = 0 OR type(r) IN $relTypes
+      WHERE (size($relTypes) = 0 OR type(r) IN $relTypes)
+        AND (n.dataset IS NULL OR n.dataset IN $datasets)
       RETURN r, n LIMIT $fanout
     }
     WITH n, r WHERE n <> center AND NOT n IN ring1
@@ -38,7 +42,8 @@ OPTIONAL CALL (center) {
     UNWIND ring2 AS m
     CALL (m) {
       MATCH (m)-[r]-(n)
-      WHERE size($relTypes) = 0 OR type(r) IN $relTypes
+      WHERE (size($relTypes) = 0 OR type(r) IN $relTypes)
+        AND (n.dataset IS NULL OR n.dataset IN $datasets)
       RETURN r, n LIMIT $fanout
     }
     WITH n, r WHERE n <> center AND NOT n IN ring1 AND NOT n IN ring2
@@ -69,4 +74,7 @@ CALL (members) {
 WITH members AS roots,
      [r IN crossed WHERE startNode(r) IN members AND endNode(r) IN members] + scanned AS seedRels,
      {found: center IS NOT NULL,
-      hubs: size([m IN members WHERE COUNT { (m)--() } > $fanout])} AS extra
+      hubs: size([m IN members WHERE COUNT { (m)--() } > $fanout]),
+      coded: CASE WHEN center IS NULL THEN 0 ELSE COUNT {
+        (center)--(e:Event) WHERE e.dataset IS NOT NULL AND NOT e.dataset IN $datasets
+      } END} AS extra

@@ -2,7 +2,8 @@
 // ('name' or 'date'), filtered; keyset-paged after ($afterKey, $afterId). totalCount is
 // computed only when $withTotal. Filters: $text (name or alias contains, any case),
 // $country (linked within two structural hops), $from/$to (the kind's date),
-// $status, $minConfidence (of the link to $country).
+// $status, $minConfidence (of the link to $country), $datasets (coded event data is
+// listed only when its dataset is asked for: curated knowledge first).
 // $prefix is the kind's id prefix ('policy:'): a prefix seek on the unique id index, where
 // a dynamic label would scan every node (Neo4j 5.26 plans `n:$($label)` as AllNodesScan).
 MATCH (n:Entity)
@@ -11,6 +12,7 @@ WITH n, coalesce(n.date, n.announced) AS day
 WHERE ($text IS NULL OR toLower(n.name) CONTAINS toLower($text)
        OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS toLower($text)))
   AND ($status IS NULL OR n.status = $status)
+  AND (n.dataset IS NULL OR n.dataset IN $datasets)
   AND ($from IS NULL OR day >= $from)
   AND ($to IS NULL OR day <= $to)
 // Linked within two hops, taken one at a time so that no step walks a hub: no relationship
