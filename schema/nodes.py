@@ -1,6 +1,7 @@
 """Pydantic models of every kind of node, frozen, one class per label.
 
-Every node has a stable ``id`` whose prefix names its kind, a ``name`` and ``aliases``.
+Every node has a stable ``id`` whose prefix names its kind, a ``name``, ``aliases`` and, where
+it has one, a ``native_name`` (its name in its own script: 高市早苗, 商务部).
 Every node except a Source names the sources it rests on and a ``status``.
 Date fields accept ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; the precision is kept beside them
 (``date_precision``) so that "January 2026" is never shown as "1 January 2026".
@@ -75,6 +76,9 @@ class Node(BaseModel):
     id: NodeId
     name: Name
     aliases: tuple[Name, ...] = ()
+    #: The name in the entity's own script (Japanese, Chinese), as a cited source prints it;
+    #: other spellings and romanisations stay in ``aliases``.
+    native_name: Name | None = None
     description: Text | None = None
     sources: tuple[SourceId, ...] = Field(min_length=1)
     status: Status = Status.CONFIRMED
@@ -134,7 +138,6 @@ class Place(Node):
 
 class Leader(Node):
     label = Label.LEADER
-    native_name: Name | None = None
 
 
 class Office(Node):

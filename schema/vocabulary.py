@@ -53,6 +53,7 @@ class RelType(StrEnum):
     HOLDS_OFFICE = "HOLDS_OFFICE"
     OFFICE_OF = "OFFICE_OF"
     MEMBER_OF = "MEMBER_OF"
+    NATIONAL_OF = "NATIONAL_OF"
     BASED_IN = "BASED_IN"
     LOCATED_IN = "LOCATED_IN"
     PART_OF = "PART_OF"
@@ -135,6 +136,13 @@ PATTERNS: tuple[Pattern, ...] = tuple(
         "the office belongs to a state or body",
     )
     + _patterns((L.LEADER,), R.MEMBER_OF, (L.ORGANIZATION,), "a person belongs to an organization")
+    + _patterns(
+        (L.LEADER,),
+        R.NATIONAL_OF,
+        (L.COUNTRY,),
+        "the state a person belongs to: a national of it, or holding its office "
+        "(a Chinese consul in Osaka is NATIONAL_OF China and BASED_IN Osaka)",
+    )
     + _patterns(
         (L.LEADER, L.ORGANIZATION),
         R.BASED_IN,

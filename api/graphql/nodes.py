@@ -210,6 +210,9 @@ class Node:
     kind: NodeKind
     name: str
     aliases: list[str]
+    native_name: str | None = strawberry.field(
+        description="The name in its own script (高市早苗), as a cited source prints it."
+    )
     description: str | None
     status: Status | None
     future_date: FutureDate | None = strawberry.field(
@@ -275,6 +278,7 @@ def _common(graph: Subgraph, props: dict[str, Any], kind: NodeKind) -> dict[str,
         "kind": kind,
         "name": props.get("name", props["id"]),
         "aliases": list(props.get("aliases", [])),
+        "native_name": props.get("native_name"),
         "description": props.get("description"),
         "status": STATUSES[status] if status else None,
         "future_date": FUTURE_DATES.get(props.get("future_date") or ""),
@@ -299,7 +303,7 @@ class Place(Node):
 
 @strawberry.type(description="A leader, official or other person.")
 class Leader(Node):
-    native_name: str | None
+    pass
 
 
 @strawberry.type(description="An office; who held it when is on HOLDS_OFFICE relations.")

@@ -47,11 +47,10 @@ export async function getJson(path) {
 // The fields every view wants for a node, whatever its kind. Aliases keep fields whose
 // nullability differs between kinds apart (GraphQL refuses to merge them).
 export const NODE_FIELDS = `
-  __typename id kind name aliases description status
+  __typename id kind name aliases nativeName description status
   sources { title publisher url published publishedPrecision reliability origin }
   ... on Country { iso3 m49 capital }
   ... on Place { placeType latitude longitude }
-  ... on Leader { nativeName }
   ... on Office { title }
   ... on Organization { orgType }
   ... on Statement { date datePrecision summary quote stance venue }
