@@ -22,6 +22,7 @@ from schema import (
     BASE_LABEL,
     CAUSAL_TYPES,
     CONFIDENCE_BANDS,
+    MEASURE_REACH,
     NODE_MODELS,
     PATTERNS,
     RELIABILITY_MEANING,
@@ -35,7 +36,7 @@ from schema import (
     id_prefix,
 )
 
-__all__ = ["SCHEMA_DOC", "render_schema_doc"]
+__all__ = ["JOIN_QUERIES", "SCHEMA_DOC", "render_schema_doc"]
 
 SCHEMA_DOC = "docs/SCHEMA.md"
 _NEO4J_TYPES = {str: "String", int: "Integer", float: "Float", bool: "Boolean", dt.date: "Date"}
@@ -47,6 +48,20 @@ _MIGRATION = re.compile(
     re.DOTALL,
 )
 _ANY_THRESHOLD = 8
+_HEADER = re.compile(r"//\s*(title|description|param|example):")
+#: The canned queries ``docs/SCHEMA.md`` shows whole, as the joins researchers must make.
+JOIN_QUERIES = ("sources_behind_claim", "causality_both_spellings")
+_JOIN_INTROS = {
+    "sources_behind_claim": (
+        "A relationship's `sources` is a list of Source ids, not relationships: join it to the"
+        " Source nodes with `UNWIND r.sources AS sid MATCH (s:Source {id: sid})`."
+    ),
+    "causality_both_spellings": (
+        "Causality is stored in two spellings: `PROVOKED` points from cause to effect,"
+        " `RESPONDS_TO` from effect to cause. Match both types undirected and normalise the"
+        " direction, or you read half of it."
+    ),
+}
 
 
 def _type_name(annotation: Any) -> tuple[str, bool]:
@@ -143,6 +158,18 @@ def _relationships_section() -> list[str]:
     for rel, direction in CAUSAL_TYPES.items():
         flow = "start → end" if direction is CausalDirection.FORWARD else "end → start"
         lines.append(f"| `{rel.value}` | {direction.value} | {flow} |")
+    r = MEASURE_REACH
+    lines += [
+        "",
+        f"What a `{r.restricts.value}` step ends at is the measure's object, not an effect. The"
+        f" next step lands only on a node `{'`/`'.join(t.value for t in r.located)}` a country"
+        f" the measure `{r.aims.value}` (a targeted country, or the one a targeted body is"
+        f" `{r.home.value}`); a measure aimed at no country reaches every country but its"
+        f" issuers' (`{r.issued_by.value}`). Beyond that, effect travels only along stated"
+        f" dependence ({', '.join(f'`{t.value}`' for t in r.dependence)}). So a ban on exports"
+        " to Japan reaches Japanese industry, and the restricting state's own industry only"
+        " through such a link.",
+    ]
     lines += ["", "### Status and method", ""]
     lines.append(f"`status`: {', '.join(f'`{s.value}`' for s in Status)}. ")
     lines.append(f"`method`: {', '.join(f'`{m.value}`' for m in Method)}.")
@@ -213,6 +240,33 @@ def _mermaid() -> list[str]:
     return lines
 
 
+def _without_header(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not _HEADER.match(line)).strip()
+
+
+def _joins_section() -> list[str]:
+    lines = ["## Joins", ""]
+    lines.append("Two joins the graph's shape asks of every researcher, as canned queries.")
+    queries_by_name = catalog()
+    for name in JOIN_QUERIES:
+        query = queries_by_name[name]
+        lines += [
+            "",
+            f"### {query.title}",
+            "",
+            _JOIN_INTROS[name],
+            "",
+            "```cypher",
+            _without_header(query.text),
+            "```",
+            "",
+            "```sh",
+            query.example,
+            "```",
+        ]
+    return lines
+
+
 def _examples_section() -> list[str]:
     lines = ["## Example queries", ""]
     lines.append(
@@ -254,6 +308,8 @@ def render_schema_doc() -> str:
         *_grades_section(),
         "",
         *_indexes_section(),
+        "",
+        *_joins_section(),
         "",
         *_examples_section(),
     ]

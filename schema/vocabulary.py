@@ -7,15 +7,18 @@ the GraphQL schema and ``docs/SCHEMA.md`` are generated from it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 __all__ = [
     "BASE_LABEL",
     "CAUSAL_TYPES",
+    "MEASURE_REACH",
     "PATTERNS",
     "CausalDirection",
     "Label",
+    "MeasureReach",
     "Pattern",
     "RelType",
     "causal_direction",
@@ -101,6 +104,52 @@ CAUSAL_TYPES: dict[RelType, CausalDirection] = {
     RelType.DEPENDS_ON: CausalDirection.BACKWARD,
     RelType.SUPPLIES: CausalDirection.FORWARD,
 }
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureReach:
+    """Where a measure's effect goes, the rule every chain, ``impact`` and research query follows.
+
+    What a measure ``restricts`` (a mineral, a technology) is its object, not an effect. The
+    step from the object to what needs it reaches only a node ``located`` in a country the
+    measure ``aims`` at: a targeted country, or the one a targeted body is ``home`` in. A
+    measure aimed at no country reaches every country but its issuers' (``issued_by``, or the
+    one an issuing body is ``home`` in). Anything else, the restricting state's own industry
+    included, is reached only along a stated ``dependence`` from a node within reach: China's
+    ban on exports to Japan reaches the Japanese industries that depend on the restricted
+    minerals, and the Chinese refining industry only if a stated link carries it there.
+
+    A country's ``IMPORTS_FROM`` is a dependence of another kind: it weighs an exposure
+    (``impact``), but does not widen the reach. A state that imports from the issuer is not
+    aimed at by a measure aimed at someone else.
+    """
+
+    restricts: RelType
+    aims: RelType
+    issued_by: RelType
+    home: RelType
+    located: tuple[RelType, ...]
+    dependence: tuple[RelType, ...]
+
+    def reaches(
+        self, located_in: Iterable[str], targets: Iterable[str], issuers: Iterable[str]
+    ) -> bool:
+        """Whether a node located in ``located_in`` (country ids) is within the reach of a
+        measure aimed at ``targets`` and issued from ``issuers``."""
+        homes, aimed = set(located_in), set(targets)
+        if aimed:
+            return bool(homes & aimed)
+        return bool(homes - set(issuers))
+
+
+MEASURE_REACH = MeasureReach(
+    restricts=RelType.RESTRICTS,
+    aims=RelType.TARGETS,
+    issued_by=RelType.ISSUED_BY,
+    home=RelType.BASED_IN,
+    located=(RelType.LOCATED_IN, RelType.BASED_IN),
+    dependence=(RelType.DEPENDS_ON, RelType.SUPPLIES),
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from api.cli import main
+from graph import GraphClient
 from graph.research_catalog import catalog
-from graph.schema_docs import SCHEMA_DOC, render_schema_doc
+from graph.research_runner import ResearchSettings, run_canned
+from graph.schema_docs import JOIN_QUERIES, SCHEMA_DOC, render_schema_doc
 from schema import CAUSAL_TYPES, NODE_MODELS, Label, RelType
 from tests.conftest import ROOT
 
@@ -46,3 +48,22 @@ def test_schema_docs_check_fails_on_a_stale_file(
     assert "out of date" in capsys.readouterr().err
     assert main(["schema-docs", "-o", str(stale)]) == 0
     assert main(["schema-docs", "--check", "-o", str(stale)]) == 0
+
+
+def test_the_joins_the_doc_shows_run_on_the_corpus(corpus_client: GraphClient) -> None:
+    """The Cypher docs/SCHEMA.md shows for the two joins is the canned queries' own text, and
+    it answers on the real server: sources resolve, and causality comes in both spellings."""
+    text = render_schema_doc()
+    for name in JOIN_QUERIES:
+        body = "\n".join(
+            line for line in catalog()[name].text.splitlines() if not line.startswith("// ")
+        ).strip()
+        assert f"```cypher\n{body}\n```" in text
+    sources = run_canned(corpus_client, "sources_behind_claim", {}, ResearchSettings())
+    assert sources.rows
+    assert all(row[sources.columns.index("title")] for row in sources.rows)
+    both = run_canned(corpus_client, "causality_both_spellings", {}, ResearchSettings())
+    spelled = {row[both.columns.index("spelled")] for row in both.rows}
+    assert spelled == {RelType.PROVOKED.value, RelType.RESPONDS_TO.value}
+    roles = {row[both.columns.index("role")] for row in both.rows}
+    assert roles == {"cause", "effect"}

@@ -1,7 +1,9 @@
 // causalChains: the $limit strongest paths from $from that follow causal relationships only
 // in their causal direction (PROVOKED, RESTRICTS, TARGETS, AFFECTS, SUPPLIES forward;
 // RESPONDS_TO, DEPENDS_ON backward: schema.CAUSAL_TYPES, checked by tests/test_vocabulary.py),
-// each step at least $minConfidence and, with $asOf, valid on that date; no node twice; at
+// each step at least $minConfidence and, with $asOf, valid on that date. What a measure
+// RESTRICTS is its object: the step after it lands only in a country the measure TARGETS (or,
+// aimed at none, any but its issuers'): schema.MEASURE_REACH. No node twice; at
 // most $maxHops steps. A chain ends at a node of $toLabel (any kind when null), optionally
 // located in country $toCountry. Score = the product of the steps' confidences; ranked by
 // score, then by fewer hops, then by the nodes' ids.
@@ -31,14 +33,24 @@ CALL (start) {
             MATCH (a)<-[r:RESPONDS_TO|DEPENDS_ON]-(b)
             RETURN r, b
           }
-          WITH p, r, b, bound, r.confidence AS confidence
-          WITH p, r, b, bound, confidence, p.score * confidence AS score
+          WITH p, r, b, bound, r.confidence AS confidence, last(p.rels) AS before
+          WITH p, r, b, bound, confidence, p.score * confidence AS score, b AS reached,
+               CASE WHEN before:RESTRICTS THEN startNode(before) END AS measure
           // a step below the bound cannot reach the best $limit, nor can its extensions
           WHERE confidence >= $minConfidence
             AND score >= bound
             AND ($asOf IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $asOf)
                                    AND (r.valid_to IS NULL OR r.valid_to >= $asOf)))
             AND NOT b IN p.nodes
+            // the step after a measure's object lands within the measure's reach
+            AND (measure IS NULL OR
+              // reach: schema.MEASURE_REACH, the same block in every query that follows a measure
+              ((EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
+                AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
+                             WHERE EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(home) } })
+               OR (NOT EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
+                AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
+                             WHERE NOT EXISTS { (measure)-[:ISSUED_BY]->()-[:BASED_IN*0..1]->(home) } })))
           RETURN {
             nodes: p.nodes + b,
             rels: p.rels + r,

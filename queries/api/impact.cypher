@@ -1,7 +1,9 @@
 // impact(policy, country): industries the policy reaches through each mineral it restricts
 // (directly, or as a member of a restricted group): an industry that DEPENDS_ON the mineral,
-// then downstream along SUPPLIES (up to 4 links). With $country, only industries located
-// there. Each row carries the terms of the exposure score; the arithmetic is in Python.
+// within the policy's reach (in a country it TARGETS or, aimed at none, not in its issuers':
+// schema.MEASURE_REACH), then downstream along SUPPLIES (up to 4 links). With $country, only
+// industries located there. Each row carries the terms of the exposure score; the arithmetic
+// is in Python.
 OPTIONAL MATCH (policy:Policy {id: $policy})
 CALL (policy) {
   OPTIONAL MATCH (policy)-[:ISSUED_BY]->()-[:BASED_IN*0..1]->(issuer:Country)
@@ -16,6 +18,15 @@ CALL (policy, issuers) {
     ){0,4} (industry:Industry)
   WHERE $country IS NULL
      OR EXISTS { (industry)-[:LOCATED_IN]->(:Country {id: $country}) }
+  WITH *, policy AS measure, first AS reached
+  WHERE
+    // reach: schema.MEASURE_REACH, the same block in every query that follows a measure
+    ((EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
+      AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
+                   WHERE EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(home) } })
+     OR (NOT EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
+      AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
+                   WHERE NOT EXISTS { (measure)-[:ISSUED_BY]->()-[:BASED_IN*0..1]->(home) } }))
   OPTIONAL MATCH (industry)-[:LOCATED_IN]->(home:Country)
   CALL (home, mineral, issuers) {
     OPTIONAL MATCH (home)-[imp:IMPORTS_FROM]->(from:Country)

@@ -5,6 +5,9 @@
 // description: and country you choose; score is the product of the links' confidences. It
 // description: enumerates every path, so it is the plain statement of what the API's
 // description: causalChains answers (by branch and bound) and slows as the graph grows.
+// description: What a measure RESTRICTS is its object: the next link lands only in a country
+// description: the measure TARGETS (or, aimed at none, any but the issuer's); further on,
+// description: only stated dependence (DEPENDS_ON, SUPPLIES) carries the effect.
 // param: from string = statement:takaichi-2025-11-07-diet — the act to start from
 // param: toKind string = Industry — the kind of node a chain ends at (null for any)
 // param: toCountry string = country:JPN — the country it is located in (null for anywhere)
@@ -25,6 +28,22 @@ WHERE length(p) <= $maxHops
   AND ($toKind IS NULL OR $toKind IN labels(end))
   AND ($toCountry IS NULL OR EXISTS { (end)-[:LOCATED_IN|BASED_IN]->(:Country {id: $toCountry}) })
   AND all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
+// the step after a measure's object lands within the measure's reach
+CALL (p) {
+  UNWIND range(0, length(p) - 2) AS i
+  WITH relationships(p)[i] AS step, nodes(p)[i + 2] AS reached
+  WITH step, reached, startNode(step) AS measure
+  WHERE step:RESTRICTS AND NOT
+    // reach: schema.MEASURE_REACH, the same block in every query that follows a measure
+    ((EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
+      AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
+                   WHERE EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(home) } })
+     OR (NOT EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
+      AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
+                   WHERE NOT EXISTS { (measure)-[:ISSUED_BY]->()-[:BASED_IN*0..1]->(home) } }))
+  RETURN count(*) = 0 AS withinReach
+}
+WITH p, end, withinReach WHERE withinReach
 WITH p, end, reduce(score = 1.0, x IN relationships(p) | score * x.confidence) AS exact
 RETURN end.name AS end, [l IN labels(end) WHERE l <> 'Entity'][0] AS kind, round(exact, 3) AS score,
        length(p) AS hops, [x IN nodes(p) | x.id] AS ids, p AS chain

@@ -1,13 +1,24 @@
 // title: Companies exposed to a restriction
 // description: Companies of a country that work in an industry depending on a mineral a
-// description: policy restricts, or that the policy hits directly (AFFECTS).
+// description: policy restricts (an industry in a country the policy targets or, aimed at
+// description: none, any but the issuer's), or that the policy hits directly (AFFECTS).
 // param: policy string = policy:cn-2025-04-ree — the restricting policy
 // param: country string = country:JPN — where the companies are based
 // example: dyad query companies_exposed --param policy=policy:cn-2026-01-dual-use-ban-japan
 MATCH (p:Policy {id: $policy})
 CALL (p) {
-  MATCH (p)-[:RESTRICTS]->(m:Mineral)<-[:DEPENDS_ON]-(i:Industry)<-[:OPERATES_IN]-(o:Organization)
-  RETURN o, 'works in ' + i.name + ', which depends on ' + m.name AS how
+  WITH p AS measure
+  MATCH (measure)-[:RESTRICTS]->(m:Mineral)<-[:DEPENDS_ON]-(reached:Industry)
+        <-[:OPERATES_IN]-(o:Organization)
+  WHERE
+    // reach: schema.MEASURE_REACH, the same block in every query that follows a measure
+    ((EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
+      AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
+                   WHERE EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(home) } })
+     OR (NOT EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
+      AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
+                   WHERE NOT EXISTS { (measure)-[:ISSUED_BY]->()-[:BASED_IN*0..1]->(home) } }))
+  RETURN o, 'works in ' + reached.name + ', which depends on ' + m.name AS how
   UNION
   MATCH (p)-[:AFFECTS]->(o:Organization)
   RETURN o, 'hit directly' AS how

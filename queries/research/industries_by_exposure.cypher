@@ -3,6 +3,8 @@
 // description: another country restrict. Exposure adds up, over each restricted mineral the
 // description: industry depends on, the dependence intensity (0..1) times the link's
 // description: confidence; inputs one hop away (industry DEPENDS_ON industry) count at half.
+// description: A policy counts where it reaches: the industry that depends on the mineral is
+// description: in a country the policy targets (or, aimed at none, not in the issuer's).
 // description: A quick screen without import shares; for the share-weighted exposure of one
 // description: industry to one policy, term by term, see industry_exposure_to_policy.
 // param: country string = country:JPN — where the industries are
@@ -10,9 +12,18 @@
 // example: dyad query industries_by_exposure --param country=country:JPN --param issuer=country:CHN
 MATCH (i:Industry)-[:LOCATED_IN]->(:Country {id: $country})
 MATCH p = (i)-[:DEPENDS_ON]->{1,2}(m:Mineral)
+WITH i, m, p, nodes(p)[-2] AS reached
 WHERE EXISTS {
-  MATCH (pol:Policy)-[:RESTRICTS]->(m)
-  WHERE EXISTS { (pol)-[:ISSUED_BY]->(:Entity)-[:BASED_IN*0..1]->(:Country {id: $issuer}) }
+  MATCH (measure:Policy)-[:RESTRICTS]->(m)
+  WHERE EXISTS { (measure)-[:ISSUED_BY]->(:Entity)-[:BASED_IN*0..1]->(:Country {id: $issuer}) }
+    AND
+    // reach: schema.MEASURE_REACH, the same block in every query that follows a measure
+    ((EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
+      AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
+                   WHERE EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(home) } })
+     OR (NOT EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
+      AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
+                   WHERE NOT EXISTS { (measure)-[:ISSUED_BY]->()-[:BASED_IN*0..1]->(home) } }))
 }
 WITH i, m, min(length(p)) AS hops,
      max(reduce(w = 1.0, r IN relationships(p) | w * coalesce(r.intensity, 0.5) * r.confidence)) AS weight

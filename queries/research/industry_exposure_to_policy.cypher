@@ -4,12 +4,23 @@
 // description: share of that mineral from the issuing country (the newest curated IMPORTS_FROM
 // description: claim for the mineral, else for its group; 1 and flagged when there is none).
 // description: The exposure is the sum of the terms: the formula of GraphQL impact and exposure.
+// description: No terms when the industry is outside the policy's reach (not in a country it
+// description: targets or, aimed at none, in the issuer's).
 // param: industry string = industry:jpn-ndfeb-magnets — the industry
 // param: policy string = policy:cn-2025-04-ree — the restricting policy
 // example: dyad query industry_exposure_to_policy --param industry=industry:jpn-ndfeb-magnets --param policy=policy:cn-2025-04-ree
 MATCH (industry:Industry {id: $industry})-[d:DEPENDS_ON]->(m:Mineral)
 MATCH (p:Policy {id: $policy})-[:RESTRICTS]->(r:Mineral)
 WHERE m = r OR (m)-[:PART_OF]->(r)
+WITH industry, d, m, p, p AS measure, industry AS reached
+WHERE
+  // reach: schema.MEASURE_REACH, the same block in every query that follows a measure
+  ((EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
+    AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
+                 WHERE EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(home) } })
+   OR (NOT EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
+    AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
+                 WHERE NOT EXISTS { (measure)-[:ISSUED_BY]->()-[:BASED_IN*0..1]->(home) } }))
 OPTIONAL MATCH (p)-[:ISSUED_BY]->()-[:BASED_IN*0..1]->(issuer:Country)
 OPTIONAL MATCH (industry)-[:LOCATED_IN]->(home:Country)
 WITH DISTINCT industry, d, m, home, issuer
