@@ -4,10 +4,15 @@
 Query text is typed ``LiteralString``: it comes from these files, never from user input, and
 values always travel as ``$parameters``. A file may hold several statements separated by
 ``;`` lines (migrations); ``statements(name)`` splits them.
+
+A line ``// include: NAME`` stands for the fragment ``NAME`` (a file whose name starts with
+``_``), so that a block several queries share is written once: the fragment replaces the line,
+at its indentation.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from typing import LiteralString
@@ -17,6 +22,7 @@ __all__ = ["API_TAIL", "QueryNotFoundError", "all_names", "api_query", "load", "
 _SUFFIX = ".cypher"
 #: The shared tail of the API's read queries; files whose names start with ``_`` are fragments.
 API_TAIL = "api/_expand"
+_INCLUDE = re.compile(r"^([ \t]*)// include: ([\w/]+)[ \t]*$", re.M)
 
 
 class QueryNotFoundError(KeyError):
@@ -29,7 +35,13 @@ def load(name: str) -> LiteralString:
     path = resources.files(__package__).joinpath(*f"{name}{_SUFFIX}".split("/"))
     if "." in name or not path.is_file():
         raise QueryNotFoundError(f"no query named {name!r}")
-    return path.read_text(encoding="utf-8").strip()
+    text = path.read_text(encoding="utf-8").strip()
+
+    def fragment(match: re.Match[str]) -> str:
+        indent, included = match.groups()
+        return "\n".join(indent + line for line in load(included).splitlines())
+
+    return _INCLUDE.sub(fragment, text)
 
 
 @cache

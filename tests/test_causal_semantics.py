@@ -231,7 +231,8 @@ def _reach_blocks(name: str) -> list[str]:
 
 
 def test_every_query_that_follows_a_measure_holds_the_one_reach_block() -> None:
-    """The rule is written once in schema/ and spelled the same in every query that needs it."""
+    """The rule is written once in schema/ and once in Cypher (a fragment every query that
+    needs it includes)."""
     blocks = {name: _reach_blocks(name) for name in FOLLOW_A_MEASURE}
     assert all(len(found) == 1 for found in blocks.values()), blocks
     assert len({found[0] for found in blocks.values()}) == 1

@@ -44,13 +44,7 @@ CALL (start) {
             AND NOT b IN p.nodes
             // the step after a measure's object lands within the measure's reach
             AND (measure IS NULL OR
-              // reach: schema.MEASURE_REACH, the same block in every query that follows a measure
-              ((EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
-                AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
-                             WHERE EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(home) } })
-               OR (NOT EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
-                AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
-                             WHERE NOT EXISTS { (measure)-[:ISSUED_BY]->()-[:BASED_IN*0..1]->(home) } })))
+              // include: fragments/_measure_reach)
           RETURN {
             nodes: p.nodes + b,
             rels: p.rels + r,

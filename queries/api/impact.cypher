@@ -20,13 +20,7 @@ CALL (policy, issuers) {
      OR EXISTS { (industry)-[:LOCATED_IN]->(:Country {id: $country}) }
   WITH *, policy AS measure, first AS reached
   WHERE
-    // reach: schema.MEASURE_REACH, the same block in every query that follows a measure
-    ((EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
-      AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
-                   WHERE EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(home) } })
-     OR (NOT EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
-      AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
-                   WHERE NOT EXISTS { (measure)-[:ISSUED_BY]->()-[:BASED_IN*0..1]->(home) } }))
+    // include: fragments/_measure_reach
   OPTIONAL MATCH (industry)-[:LOCATED_IN]->(home:Country)
   CALL (home, mineral, issuers) {
     OPTIONAL MATCH (home)-[imp:IMPORTS_FROM]->(from:Country)

@@ -34,13 +34,7 @@ CALL (p) {
   WITH relationships(p)[i] AS step, nodes(p)[i + 2] AS reached
   WITH step, reached, startNode(step) AS measure
   WHERE step:RESTRICTS AND NOT
-    // reach: schema.MEASURE_REACH, the same block in every query that follows a measure
-    ((EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
-      AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
-                   WHERE EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(home) } })
-     OR (NOT EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
-      AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
-                   WHERE NOT EXISTS { (measure)-[:ISSUED_BY]->()-[:BASED_IN*0..1]->(home) } }))
+    // include: fragments/_measure_reach
   RETURN count(*) = 0 AS withinReach
 }
 WITH p, end, withinReach WHERE withinReach

@@ -14,13 +14,7 @@ MATCH p = (s:Statement {id: $statement})-[:PROVOKED]->{1,3}(measure:Policy)
 WHERE all(r IN relationships(p) WHERE r.confidence >= $minConfidence)
   AND ($country IS NULL OR EXISTS { (reached)-[:LOCATED_IN]->(:Country {id: $country}) })
   AND
-  // reach: schema.MEASURE_REACH, the same block in every query that follows a measure
-  ((EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
-    AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
-                 WHERE EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(home) } })
-   OR (NOT EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
-    AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
-                 WHERE NOT EXISTS { (measure)-[:ISSUED_BY]->()-[:BASED_IN*0..1]->(home) } }))
+  // include: fragments/_measure_reach
 WITH p, measure AS control, m, reached AS i, reduce(score = 1.0, r IN relationships(p) | score * r.confidence) AS score
 RETURN control.name AS control, m.name AS mineral, i.name AS industry,
        round(score, 3) AS score, length(p) AS hops, p AS chain

@@ -11,13 +11,7 @@ CALL (p) {
   MATCH (measure)-[:RESTRICTS]->(m:Mineral)<-[:DEPENDS_ON]-(reached:Industry)
         <-[:OPERATES_IN]-(o:Organization)
   WHERE
-    // reach: schema.MEASURE_REACH, the same block in every query that follows a measure
-    ((EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
-      AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
-                   WHERE EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(home) } })
-     OR (NOT EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
-      AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
-                   WHERE NOT EXISTS { (measure)-[:ISSUED_BY]->()-[:BASED_IN*0..1]->(home) } }))
+    // include: fragments/_measure_reach
   RETURN o, 'works in ' + reached.name + ', which depends on ' + m.name AS how
   UNION
   MATCH (p)-[:AFFECTS]->(o:Organization)

@@ -17,13 +17,7 @@ WHERE EXISTS {
   MATCH (measure:Policy)-[:RESTRICTS]->(m)
   WHERE EXISTS { (measure)-[:ISSUED_BY]->(:Entity)-[:BASED_IN*0..1]->(:Country {id: $issuer}) }
     AND
-    // reach: schema.MEASURE_REACH, the same block in every query that follows a measure
-    ((EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
-      AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
-                   WHERE EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(home) } })
-     OR (NOT EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
-      AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
-                   WHERE NOT EXISTS { (measure)-[:ISSUED_BY]->()-[:BASED_IN*0..1]->(home) } }))
+    // include: fragments/_measure_reach
 }
 WITH i, m, min(length(p)) AS hops,
      max(reduce(w = 1.0, r IN relationships(p) | w * coalesce(r.intensity, 0.5) * r.confidence)) AS weight

@@ -14,13 +14,7 @@ MATCH (p:Policy {id: $policy})-[:RESTRICTS]->(r:Mineral)
 WHERE m = r OR (m)-[:PART_OF]->(r)
 WITH industry, d, m, p, p AS measure, industry AS reached
 WHERE
-  // reach: schema.MEASURE_REACH, the same block in every query that follows a measure
-  ((EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
-    AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
-                 WHERE EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(home) } })
-   OR (NOT EXISTS { (measure)-[:TARGETS]->()-[:BASED_IN*0..1]->(:Country) }
-    AND EXISTS { MATCH (reached)-[:LOCATED_IN|BASED_IN]->(home:Country)
-                 WHERE NOT EXISTS { (measure)-[:ISSUED_BY]->()-[:BASED_IN*0..1]->(home) } }))
+  // include: fragments/_measure_reach
 OPTIONAL MATCH (p)-[:ISSUED_BY]->()-[:BASED_IN*0..1]->(issuer:Country)
 OPTIONAL MATCH (industry)-[:LOCATED_IN]->(home:Country)
 WITH DISTINCT industry, d, m, home, issuer
