@@ -204,7 +204,7 @@ async def test_neighbourhood_is_cytoscape_elements(world: GraphClient) -> None:
     assert (edge["source"], edge["target"], edge["status"]) == (
         "statement:remark",
         "policy:ban",
-        "reported",
+        "REPORTED",  # as the GraphQL enum says it, in the JSON form too
     )
     assert world.round_trips == 1
 
@@ -335,7 +335,7 @@ async def test_audit_reports_the_graph_by_the_loaders_rules(world: GraphClient) 
         "E": 0,
     }
     assert sum(s["count"] for s in audit["factsByStatus"]) > 0
-    assert {"kind": "Policy", "date": "2026-01-06", "id": "policy:ban"} in audit["newest"]
+    assert {"kind": "POLICY", "date": "2026-01-06", "id": "policy:ban"} in audit["newest"]
 
 
 async def test_audit_finds_facts_a_later_downgrade_of_their_source_leaves_unsupported(

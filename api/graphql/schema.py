@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import (
     MaskErrors,
     MaxAliasesLimiter,
@@ -22,6 +22,7 @@ from strawberry.extensions import (
     SchemaExtension,
     ValidationCache,
 )
+from strawberry.types.execution import PreExecutionError
 
 from api.graphql.errors import UserFacingError, with_code
 from api.graphql.mutation import Mutation
@@ -58,25 +59,31 @@ def _mask(error: GraphQLError) -> bool:
 
 
 class ErrorCodes(SchemaExtension):
-    """Every error gets ``extensions.code``: a document that does not parse or validate,
-    variables that do not coerce, and masked errors (``INTERNAL_SERVER_ERROR``) included.
+    """Every error gets ``extensions.code``: a document that does not validate, variables
+    that do not coerce, and masked errors (``INTERNAL_SERVER_ERROR``) included.
 
-    Listed before ``MaskErrors``, so that it sees the errors as masked.
+    Listed before ``MaskErrors``, so that it sees the errors as masked. A document that does
+    not parse never reaches the operation's end; ``_Schema.process_errors`` codes it.
     """
 
     def on_operation(self) -> Iterator[None]:
         yield
-        context = self.execution_context
-        result = context.result
+        result = self.execution_context.result
         if result is None or not result.errors:
             return
-        in_document = {id(e) for e in context.pre_execution_errors or []}
-        result.errors = [with_code(e, in_document=id(e) in in_document) for e in result.errors]
+        in_document = isinstance(result, PreExecutionError)
+        result.errors = [with_code(e, in_document=in_document) for e in result.errors]
 
 
 class _Schema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
-        """Expected errors are answers, not incidents; unexpected ones were logged by ``_mask``."""
+        """Expected errors are answers, not incidents; unexpected ones were logged by ``_mask``.
+
+        A syntax error is coded here, as it ends the operation before ``ErrorCodes`` sees it.
+        """
+        for error in errors:
+            if isinstance(error, GraphQLSyntaxError):
+                with_code(error)
 
 
 def build_schema(extra: Sequence[ExtensionFactory] = ()) -> strawberry.Schema:

@@ -44,7 +44,8 @@ CALL (start) {
             AND NOT b IN p.nodes
             // the step after a measure's object lands within the measure's reach
             AND (measure IS NULL OR
-              // include: fragments/_measure_reach)
+              // include: fragments/_measure_reach
+              )
           RETURN {
             nodes: p.nodes + b,
             rels: p.rels + r,

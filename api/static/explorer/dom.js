@@ -67,8 +67,9 @@ export function gradeBadge(grade) {
 export function formatPartialDate(value, precision) {
   if (!value) return "";
   const [year, month] = String(value).split("-");
-  if (precision === "year") return year;
-  if (precision === "month") {
+  const exact = String(precision || "day").toLowerCase(); // the API says DAY, MONTH or YEAR
+  if (exact === "year") return year;
+  if (exact === "month") {
     const name = new Date(Date.UTC(Number(year), Number(month) - 1, 1)).toLocaleString("en", { month: "short", timeZone: "UTC" });
     return `${name} ${year}`;
   }

@@ -255,7 +255,7 @@ export class GraphView {
     this.detailsFor = data.id;
     try {
       const ids = data.sources || [];
-      const found = ids.length ? (await gql(SOURCES, { ids })).nodes : [];
+      const found = ids.length ? (await gql(SOURCES, { ids })).nodes.filter(Boolean) : []; // null: unknown id
       if (this.detailsFor !== data.id) return;
       body.replaceChildren(...head, sourceList(found));
     } catch (err) {
