@@ -8,7 +8,6 @@ allowed patterns, causal directions, statuses), ``queries/schema/migrate.cypher`
 from __future__ import annotations
 
 import datetime as dt
-import re
 import types
 from collections import defaultdict
 from enum import Enum
@@ -17,6 +16,7 @@ from typing import Any, Union, get_args, get_origin
 from pydantic.fields import FieldInfo
 
 import queries
+from graph.migrate import parse_migration
 from graph.research_catalog import catalog
 from schema import (
     BASE_LABEL,
@@ -40,12 +40,6 @@ __all__ = ["SCHEMA_DOC", "render_schema_doc"]
 SCHEMA_DOC = "docs/SCHEMA.md"
 _NEO4J_TYPES = {str: "String", int: "Integer", float: "Float", bool: "Boolean", dt.date: "Date"}
 _ENDPOINTS = frozenset({"start", "type", "end"})
-_MIGRATION = re.compile(
-    r"CREATE\s+(CONSTRAINT|FULLTEXT INDEX|INDEX)\s+(\w+)\s+IF NOT EXISTS\s+"
-    r"FOR\s+\(\w+:([\w|]+)\)\s+(?:REQUIRE|ON)\s+(?:EACH\s+)?[\[(]?(.+?)[\])]?"
-    r"(\s+IS UNIQUE)?$",
-    re.DOTALL,
-)
 _ANY_THRESHOLD = 8
 
 
@@ -183,15 +177,16 @@ def _indexes_section() -> list[str]:
     ]
     lines += ["", "| kind | name | labels | properties |", "|---|---|---|---|"]
     for statement in queries.statements("schema/migrate"):
-        match = _MIGRATION.match(" ".join(statement.split()))
-        if match is None:
+        migration = parse_migration(statement)
+        if migration is None:
             lines.append(f"| statement | | | `{' '.join(statement.split())}` |")
             continue
-        kind, name, labels, props, unique = match.groups()
-        kind = "unique constraint" if unique else kind.lower()
-        props = ", ".join(f"`{p.strip()}`" for p in props.replace(" IS UNIQUE", "").split(","))
-        labels_text = ", ".join(f"`:{x}`" for x in labels.split("|"))
-        lines.append(f"| {kind} | `{name}` | {labels_text} | {props} |")
+        kind = migration.kind
+        if migration.analyzer is not None:
+            kind += f" (analyzer `{migration.analyzer}`)"
+        props = ", ".join(f"`n.{p}`" for p in migration.properties)
+        labels_text = ", ".join(f"`:{x}`" for x in migration.labels)
+        lines.append(f"| {kind} | `{migration.name}` | {labels_text} | {props} |")
     return lines
 
 

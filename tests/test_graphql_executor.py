@@ -33,8 +33,8 @@ DOCUMENTS = [
     f"""{{ a: node(id: "{REMARK}") {{ id ...F }} b: node(id: "{REMARK}") {{ id id name }} }}
         fragment F on Node {{ name kind ... on Statement {{ date quote }}
           relations(first: 3) {{ type direction other {{ id __typename }} sources {{ id }} }} }}""",
-    """{ search(text: "rare earth", first: 10) { score node { id name kind
-         ... on Policy { announced legalRef } ... on Mineral { symbol } } } }""",
+    """{ search(text: "rare earth", first: 10) { capped edges { score node { id name kind
+         ... on Policy { announced legalRef } ... on Mineral { symbol } } } } }""",
     """{ policies(filter: {country: "country:JPN"}, sort: DATE, first: 5) {
          totalCount pageInfo { hasNextPage endCursor }
          edges { cursor node { id name announced } } nodes { id } } }""",
