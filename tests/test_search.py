@@ -187,6 +187,7 @@ async def test_a_short_answer_is_not_capped_and_a_cut_one_is(coded_client: Graph
     cut = await _search(coded_client, "Japan", first=1)
     assert _ids(cut) == ["country:JPN"]
     assert cut["capped"] is True
+    assert (await _search(coded_client, "rare OR earth NOT"))["edges"]  # words, not operators
     none = await _search(coded_client, "Japan", first=0)
     assert none["edges"] == []
     assert none["capped"] is True

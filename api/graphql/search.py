@@ -67,7 +67,8 @@ def _quoted(text: str) -> str:
 
 
 def _words_query(text: str) -> str:
-    words = re.findall(r"\w+", text)[:MAX_WORDS]
+    # Lower-cased, so that a word like OR or NOT is a term and not an operator.
+    words = re.findall(r"\w+", text.lower())[:MAX_WORDS]
     if not words:
         raise UserFacingError("search text needs at least one word", ErrorCode.BAD_USER_INPUT)
     return " ".join(
