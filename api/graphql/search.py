@@ -24,6 +24,8 @@ from api.graphql.selection import relation_depth
 __all__ = ["MAX_SEARCH", "SearchFields", "SearchHit", "SearchResult", "lucene_queries"]
 
 MAX_SEARCH = 100
+#: How many datasets one search may name.
+MAX_DATASETS = 20
 #: How many words of the text the query uses.
 MAX_WORDS = 12
 #: How many curated hits the index hands over before kinds and the Sources-after-knowledge
@@ -113,6 +115,7 @@ class SearchFields:
     ) -> SearchResult:
         check_first(first, MAX_SEARCH)
         wanted = sorted(set(datasets or []))
+        check_first(len(wanted), MAX_DATASETS, name="datasets")
         graph = await info.context.fetch(
             "search",
             relation_depth(info.selected_fields),
