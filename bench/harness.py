@@ -103,7 +103,7 @@ def search_case(text: str) -> Case:
     words = text.split()
     return Case(
         "search",
-        f'{{ search(text: "{text}", first: 20) {{ score node {{ id name kind }} }} }}',
+        f'{{ search(text: "{text}", first: 20) {{ edges {{ score node {{ id name kind }} }} }} }}',
         "search",
         BASE
         | {

@@ -17,6 +17,7 @@ from typing import Any, Union, get_args, get_origin
 from pydantic.fields import FieldInfo
 
 import queries
+from graph.migrate import parse_migration
 from graph.research_catalog import catalog
 from schema import (
     BASE_LABEL,
@@ -41,12 +42,6 @@ __all__ = ["JOIN_QUERIES", "SCHEMA_DOC", "render_schema_doc"]
 SCHEMA_DOC = "docs/SCHEMA.md"
 _NEO4J_TYPES = {str: "String", int: "Integer", float: "Float", bool: "Boolean", dt.date: "Date"}
 _ENDPOINTS = frozenset({"start", "type", "end"})
-_MIGRATION = re.compile(
-    r"CREATE\s+(CONSTRAINT|FULLTEXT INDEX|INDEX)\s+(\w+)\s+IF NOT EXISTS\s+"
-    r"FOR\s+\(\w+:([\w|]+)\)\s+(?:REQUIRE|ON)\s+(?:EACH\s+)?[\[(]?(.+?)[\])]?"
-    r"(\s+IS UNIQUE)?$",
-    re.DOTALL,
-)
 _ANY_THRESHOLD = 8
 _HEADER = re.compile(r"//\s*(title|description|param|example):")
 #: The canned queries ``docs/SCHEMA.md`` shows whole, as the joins researchers must make.
@@ -210,15 +205,16 @@ def _indexes_section() -> list[str]:
     ]
     lines += ["", "| kind | name | labels | properties |", "|---|---|---|---|"]
     for statement in queries.statements("schema/migrate"):
-        match = _MIGRATION.match(" ".join(statement.split()))
-        if match is None:
+        migration = parse_migration(statement)
+        if migration is None:
             lines.append(f"| statement | | | `{' '.join(statement.split())}` |")
             continue
-        kind, name, labels, props, unique = match.groups()
-        kind = "unique constraint" if unique else kind.lower()
-        props = ", ".join(f"`{p.strip()}`" for p in props.replace(" IS UNIQUE", "").split(","))
-        labels_text = ", ".join(f"`:{x}`" for x in labels.split("|"))
-        lines.append(f"| {kind} | `{name}` | {labels_text} | {props} |")
+        kind = migration.kind
+        if migration.analyzer is not None:
+            kind += f" (analyzer `{migration.analyzer}`)"
+        props = ", ".join(f"`n.{p}`" for p in migration.properties)
+        labels_text = ", ".join(f"`:{x}`" for x in migration.labels)
+        lines.append(f"| {kind} | `{migration.name}` | {labels_text} | {props} |")
     return lines
 
 

@@ -11,7 +11,7 @@ from bench.lean_http import LeanHttp, LeanHttpError
 from graph import GraphClient, GraphSettings
 from tests.http import dyad_serve
 
-QUERY = '{ node(id: "country:JPN") { id name } search(text: "rare earth", first: 3) { score } }'
+QUERY = '{ node(id: "country:JPN") { id name } search(text: "rare earth", first: 3) { capped } }'
 
 
 @pytest.fixture

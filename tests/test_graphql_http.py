@@ -183,7 +183,7 @@ async def test_a_curator_creates_a_statement_validated_like_the_loader(
 
 JSON_BODY = {"content-type": "application/json"}
 MEGABYTE = "a" * 1_000_000
-SEARCH_VARIABLE = "query($t: String!) { search(text: $t) { score } }"
+SEARCH_VARIABLE = "query($t: String!) { search(text: $t) { capped } }"
 
 
 @pytest.mark.anyio
@@ -205,7 +205,7 @@ SEARCH_VARIABLE = "query($t: String!) { search(text: $t) { score } }"
         ),
         (json.dumps({"query": "{ __typename }", "x": "a" * 300_000}).encode(), JSON_BODY, 413),
         pytest.param(
-            json.dumps({"query": f'{{ search(text: "{MEGABYTE}") {{ score }} }}'}).encode(),
+            json.dumps({"query": f'{{ search(text: "{MEGABYTE}") {{ capped }} }}'}).encode(),
             JSON_BODY,
             413,
             id="megabyte string argument",
@@ -285,7 +285,7 @@ FIRST_OUT_OF_RANGE = "`first` must be between 0 and 100"
             id="first: 1000000000",
         ),
         pytest.param(
-            '{ search(text: "japan", first: 1000000000) { score } }',
+            '{ search(text: "japan", first: 1000000000) { capped } }',
             200,
             FIRST_OUT_OF_RANGE,
             id="search first: 1000000000",
@@ -349,7 +349,7 @@ async def test_answers_say_how_long_they_took_and_how_long_neo4j_took(
     spent = timing(read)
     assert 0 < spent["graph"] <= spent["total"]
     # Root fields read concurrently: their overlap counts once.
-    several = '{ a: search(text: "rare earth") { score } b: search(text: "gallium") { score } '
+    several = '{ a: search(text: "rare earth") { capped } b: search(text: "gallium") { capped } '
     several += "c: countries(first: 2) { totalCount } }"
     overlapping = await _post(graph_client, {"query": several})
     assert overlapping.status_code == 200

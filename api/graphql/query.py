@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 
@@ -27,6 +26,7 @@ from api.graphql.pagination import (
     scope_of,
 )
 from api.graphql.research import ResearchFields
+from api.graphql.search import SearchFields
 from api.graphql.selection import fields_named, relation_depth, selects
 from schema import Label, id_prefix
 
@@ -38,7 +38,6 @@ MAX_NEIGHBOURS = 500
 #: How many relationships one node lends to the next ring of a neighbourhood (a hub's sample).
 NEIGHBOUR_FANOUT = 1_000
 MAX_TIMELINE = 1000
-MAX_SEARCH = 100
 
 
 def _ctx(info: Info[RequestContext, None]) -> RequestContext:
@@ -74,12 +73,6 @@ class NodeFilter:
         description="Coded event datasets to list as well (`gdelt`, `polecat`); curated "
         "knowledge only when null.",
     )
-
-
-@strawberry.type
-class SearchHit:
-    score: float
-    node: Node
 
 
 @strawberry.type(description="Someone who held an office, and when.")
@@ -150,16 +143,7 @@ def _list_resolver(
 _REVERSED = {SortOrder.ASC: SortOrder.DESC, SortOrder.DESC: SortOrder.ASC}
 
 
-def _lucene(text: str) -> str:
-    words = re.findall(r"\w+", text)[:12]
-    if not words:
-        raise UserFacingError("search text needs at least one word", ErrorCode.BAD_USER_INPUT)
-    return " ".join(
-        f"({w}^3 OR {w}*^2 OR {w}~1)" if len(w) > 3 else f"({w}^3 OR {w}*)" for w in words
-    )
-
-
-class _Query(ResearchFields, AnalyticsFields, AuditFields):
+class _Query(SearchFields, ResearchFields, AnalyticsFields, AuditFields):
     @strawberry.field(
         description="One node by id, with whatever relations you select; null, with a "
         "NOT_FOUND error at its path, for an id the graph does not hold."
@@ -181,30 +165,6 @@ class _Query(ResearchFields, AnalyticsFields, AuditFields):
         graph = await _ctx(info).fetch("nodes_by_id", _depth(info), ids=[str(i) for i in ids])
         found = set(graph.roots)
         return [build_node(graph, str(i)) if str(i) in found else None for i in ids]
-
-    @strawberry.field(
-        description="Full-text search over names, aliases, summaries and quotes, ranked."
-    )
-    async def search(
-        self,
-        info: Info[RequestContext, None],
-        text: str,
-        kinds: list[NodeKind] | None = None,
-        first: int = 10,
-    ) -> list[SearchHit]:
-        check_first(first, MAX_SEARCH)
-        hits_selection = [s for f in info.selected_fields for s in f.selections]
-        graph = await _ctx(info).fetch(
-            "search",
-            relation_depth(hits_selection),
-            query=_lucene(text),
-            kinds=[k.value for k in kinds or []],
-            limit=first,
-        )
-        return [
-            SearchHit(score=hit["score"], node=build_node(graph, hit["id"]))
-            for hit in graph.extra["scores"]
-        ]
 
     @strawberry.field(
         description=(

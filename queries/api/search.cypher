@@ -1,11 +1,49 @@
-// search(text, kinds, first): the full-text index, ranked by score; $kinds empty means all.
-// $query is a Lucene query built from the user's words (each escaped, fuzzy and prefix).
-// Knowledge comes before the documents it rests on: Sources rank after every other kind
-// (their titles repeat the names of what they report, and would crowd out the facts).
-CALL db.index.fulltext.queryNodes('entity_text', $query) YIELD node, score
-WHERE size($kinds) = 0 OR any(k IN $kinds WHERE k IN labels(node))
-WITH node, score
-ORDER BY CASE WHEN node:Source THEN 1 ELSE 0 END, score DESC, node.id
-LIMIT $limit
-WITH collect(node) AS roots, collect({id: node.id, score: score}) AS scores
-WITH roots, [] AS seedRels, {scores: scores} AS extra
+// search(text, kinds, datasets, first): curated knowledge first, then score.
+// Ranked in tiers: 0 a curated node whose name, native name or an alias is the text (any case),
+// 1 such a coded node, 2 curated knowledge by score, 3 curated Sources by score (their titles
+// repeat the names of what they report), 4 coded events (`dataset` set) from $datasets by score.
+// Every index call carries its own limit. $curatedQuery and $codedQuery are the user's Lucene
+// query with a dataset clause, so the index itself keeps coded events out of the curated tier
+// and in $datasets in the coded one: the coded tier is exact at $codedWindow (= first + 1).
+// Kinds and the Sources-after-knowledge rule filter after the index, so the curated tier reads a
+// wider $window and the answer says `capped` when that window filled up. Exact matches come from
+// a phrase query per field ($exactQueries): an exact value is the shortest field that holds the
+// phrase, so it scores at the top of its field, and $exactWindow candidates are then compared
+// whole with $exact (lower-cased).
+CALL () {
+  UNWIND $exactQueries AS exactQuery
+  CALL db.index.fulltext.queryNodes('entity_text', exactQuery, {limit: $exactWindow})
+  YIELD node, score
+  WITH node, score
+  WHERE (node.dataset IS NULL OR node.dataset IN $datasets)
+    AND (toLower(node.name) = $exact OR toLower(node.native_name) = $exact
+      OR any(alias IN coalesce(node.aliases, []) WHERE toLower(alias) = $exact))
+  RETURN collect({node: node, score: score, tier: CASE WHEN node.dataset IS NULL THEN 0 ELSE 1 END}) AS exact
+}
+CALL () {
+  CALL db.index.fulltext.queryNodes('entity_text', $curatedQuery, {limit: $window})
+  YIELD node, score
+  RETURN collect({node: node, score: score, tier: CASE WHEN node:Source THEN 3 ELSE 2 END}) AS curated
+}
+CALL () {
+  UNWIND CASE WHEN $codedQuery IS NULL THEN [] ELSE [$codedQuery] END AS codedQuery
+  CALL db.index.fulltext.queryNodes('entity_text', codedQuery, {limit: $codedWindow})
+  YIELD node, score
+  RETURN collect({node: node, score: score, tier: 4}) AS coded
+}
+WITH exact + curated + coded AS hits, size(curated) >= $window AS windowFull
+CALL (hits) {
+  UNWIND hits AS hit
+  WITH hit.node AS node, min(hit.tier) AS tier, max(hit.score) AS score
+  WHERE size($kinds) = 0 OR any(k IN $kinds WHERE k IN labels(node))
+  WITH node, tier, score
+  ORDER BY tier, score DESC, node.id
+  LIMIT $limit + 1
+  RETURN collect({node: node, tier: tier, score: score}) AS ranked
+}
+WITH ranked[..$limit] AS page, size(ranked) > $limit OR windowFull AS capped
+WITH [hit IN page | hit.node] AS roots, [] AS seedRels,
+  {
+    scores: [hit IN page | {id: hit.node.id, score: hit.score, exact: hit.tier < 2}],
+    capped: capped
+  } AS extra

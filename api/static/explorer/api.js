@@ -64,7 +64,7 @@ export const NODE_FIELDS = `
 
 export const SEARCH = `query Search($text: String!, $kinds: [NodeKind!], $first: Int!) {
   search(text: $text, kinds: $kinds, first: $first) {
-    score node { id kind name ... on Statement { date } ... on Policy { announced } ... on Event { date } }
+    capped edges { score node { id kind name ... on Statement { date } ... on Policy { announced } ... on Event { date } } }
   }
 }`;
 

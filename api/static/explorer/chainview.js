@@ -55,8 +55,8 @@ export class ChainView {
     const status = $("#chain-status");
     try {
       const data = await gql(SEARCH, { text, kinds: ["STATEMENT", "POLICY", "EVENT"], first: 20 });
-      setStatus(status, data.search.length ? "Pick a starting point." : `No statement, policy or event matches “${text}”.`);
-      for (const { node } of data.search) {
+      setStatus(status, data.search.edges.length ? "Pick a starting point." : `No statement, policy or event matches “${text}”.`);
+      for (const { node } of data.search.edges) {
         list.append(
           el(
             "li",

@@ -87,8 +87,9 @@ export class GraphView {
     setStatus(status, "Searching…");
     try {
       const data = await gql(SEARCH, { text, kinds: null, first: 30 });
-      const hits = data.search;
-      setStatus(status, hits.length ? `${hits.length} found for “${text}”` : `Nothing found for “${text}”.`);
+      const hits = data.search.edges;
+      const found = `${hits.length}${data.search.capped ? "+" : ""} found for “${text}”`;
+      setStatus(status, hits.length ? found : `Nothing found for “${text}”.`);
       for (const hit of hits) list.append(this.resultItem(hit.node));
     } catch (err) {
       setStatus(status, `Search failed: ${err.message}`, "error");
