@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-# The graphql-http audit the tests run (npm, pinned by package-lock.json).
+# The graphql-http audit and GraphQL Code Generator the tests run (npm, pinned by package-lock.json).
 $(AUDIT)/node_modules/.package-lock.json: $(AUDIT)/package-lock.json
 	npm ci --prefix $(AUDIT) --no-audit --no-fund --silent
 
