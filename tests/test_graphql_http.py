@@ -70,7 +70,7 @@ STATEMENT = {
     "name": "A new statement",
     "date": "2026-01-07",
     "summary": "Said for the test.",
-    "stance": "critical",
+    "stance": "CRITICAL",
     "speaker": "leader:sanae-takaichi",
     "sources": ["source:jiji-2026-01-30-dependence"],  # grade B: at most "reported" alone
     "about": ["country:CHN"],

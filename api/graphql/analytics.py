@@ -94,10 +94,12 @@ class ImportDependence:
 
 @strawberry.type(description="One link of an exposure chain, with its evidence.")
 class ExposureLink:
-    start: str
+    start: strawberry.ID
     start_name: str | None
-    relation: str
-    end: str
+    relation: str = strawberry.field(
+        description="The relationship type, or TRADE_FLOWS for a share read from trade flows."
+    )
+    end: strawberry.ID
     end_name: str | None
     intensity: float | None
     share: float | None
@@ -147,10 +149,10 @@ class ExposureResult:
 
 def _link(link: LinkData) -> ExposureLink:
     return ExposureLink(
-        start=link.start,
+        start=strawberry.ID(link.start),
         start_name=link.start_name,
         relation=link.relation,
-        end=link.end,
+        end=strawberry.ID(link.end),
         end_name=link.end_name,
         intensity=link.intensity,
         share=link.share,

@@ -9,7 +9,7 @@ from starlette.concurrency import run_in_threadpool
 from strawberry.types import Info
 
 from api.graphql.context import RequestContext
-from api.graphql.enums import RelationType, Reliability, SourceKind, Status
+from api.graphql.enums import RelationType, Reliability, SourceKind, Stance, Status
 from api.graphql.errors import ErrorCode, UserFacingError, user_facing
 from api.graphql.nodes import Node, Source, build_node, build_source
 from graph import GraphClient
@@ -45,7 +45,7 @@ class StatementInput:
     name: str
     date: str = strawberry.field(description="YYYY, YYYY-MM or YYYY-MM-DD")
     summary: str
-    stance: str
+    stance: Stance
     speaker: strawberry.ID = strawberry.field(description="Leader, Organization or Country.")
     sources: list[strawberry.ID]
     quote: str | None = None
@@ -151,7 +151,7 @@ class Mutation:
                         "name": input.name,
                         "date": input.date,
                         "summary": input.summary,
-                        "stance": input.stance,
+                        "stance": input.stance.value,
                         "quote": input.quote,
                         "venue": input.venue,
                         "sources": sources,
