@@ -22,6 +22,7 @@ from graph.read_retry import RetryPolicy
 PATIENT = RetryPolicy(max_seconds=120.0, first_delay=0.2, multiplier=1.5)
 
 
+@pytest.mark.slow  # stops and starts a Neo4j of its own
 @pytest.mark.anyio
 async def test_reads_sent_while_neo4j_restarts_are_retried_and_answer(
     own_server: LocalServer, caplog: pytest.LogCaptureFixture

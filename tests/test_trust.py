@@ -24,9 +24,12 @@ from schema import Country, Relationship, Reliability, Source, SourceKind
 from tests.conftest import ROOT
 from tests.http import in_process
 
-pytestmark = pytest.mark.skipif(
-    bool(os.environ.get("NEO4J_URI")), reason="needs a local server it may stop and kill"
-)
+pytestmark = [
+    pytest.mark.slow,  # starts, stops and kills a Neo4j of its own
+    pytest.mark.skipif(
+        bool(os.environ.get("NEO4J_URI")), reason="needs a local server it may stop and kill"
+    ),
+]
 MINI = ROOT / "tests" / "data" / "mini_corpus.yaml"
 #: Countries in the killed load (and WORLD - 1 relationships among them).
 WORLD = 5_000
