@@ -68,7 +68,7 @@ run: install
 test: install chromium lint typecheck audit pytest
 
 ## The fast tier, for the edit-test loop: lint, and every test not marked `slow` (browser,
-## scale, killed servers, the served API's subprocesses); under 2 minutes on 2 cores.
+## servers of their own, synthetic worlds, generated documents, `dyad serve` subprocesses).
 test-fast: install lint
 	$(BIN)/pytest -m "not slow"
 

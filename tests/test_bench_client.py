@@ -13,6 +13,8 @@ from bench.lean_http import LeanHttp, LeanHttpError
 from graph import GraphClient, GraphSettings
 from tests.http import dyad_serve
 
+pytestmark = pytest.mark.slow  # `dyad serve` in its own process
+
 QUERY = '{ node(id: "country:JPN") { id name } search(text: "rare earth", first: 3) { score } }'
 
 

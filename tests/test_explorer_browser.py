@@ -443,6 +443,7 @@ def _is_local(ref: str) -> bool:
     return not parts.scheme and not parts.netloc and (ref.startswith(("/", "#")))
 
 
+@pytest.mark.slow  # `dyad serve` in its own process
 def test_every_asset_the_page_names_is_local_and_served(base_url: str) -> None:
     page = httpx.get(f"{base_url}/")
     assert page.status_code == 200

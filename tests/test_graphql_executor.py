@@ -9,6 +9,7 @@ from inspect import isawaitable
 from typing import Any
 
 import graphql
+import pytest
 import strawberry
 from anyio.from_thread import start_blocking_portal
 from hypothesis import HealthCheck, given, settings
@@ -117,6 +118,7 @@ def test_hand_picked_documents_get_the_same_answers(
     assert clean == [True] * 9 + [False] * 3 + [True] * 2
 
 
+@pytest.mark.slow  # hundreds of generated documents
 def test_generated_documents_get_the_same_answers(
     corpus_client: GraphClient, graph_settings: GraphSettings
 ) -> None:
