@@ -5,17 +5,50 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 AUDIT := tests/http_audit
 
-.PHONY: all install run test lint typecheck audit pytest neo4j-start neo4j-stop bench clean sdl
+LOCK := requirements.lock
+
+.PHONY: all install lock lock-upgrade chromium run test test-fast lint typecheck audit pytest \
+	neo4j-start neo4j-stop bench clean sdl
 
 all: install
 
 install: $(VENV)/.installed $(AUDIT)/node_modules/.package-lock.json
 
-$(VENV)/.installed: pyproject.toml
+# Exactly what the lock pins (hash-checked), then Dyad itself; `pip check` fails when the lock
+# no longer satisfies pyproject.toml's ranges (run `make lock`).
+$(VENV)/.installed: $(LOCK) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip check
 	touch $@
+
+## Re-lock after changing pyproject.toml's dependencies: pins that still fit are kept.
+## `make lock-upgrade` moves every pin to the newest release that fits, on purpose.
+lock: $(VENV)/bin/uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
+		--generate-hashes --quiet -o $(LOCK)
+
+lock-upgrade: $(VENV)/bin/uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
+		--generate-hashes --quiet --upgrade -o $(LOCK)
+
+$(VENV)/bin/uv:
+	test -x $(BIN)/pip || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet 'uv>=0.9,<1'
+
+## Debian's Chromium, for the browser tests (never `playwright install`): installed when this
+## user may (root with apt-get); otherwise this fails and names the one command to run.
+chromium:
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends chromium fonts-liberation; \
+	else \
+		echo "The browser tests need Chromium. Run: sudo apt-get install -y chromium fonts-liberation" >&2; \
+		exit 1; \
+	fi
 
 # The graphql-http audit and GraphQL Code Generator the tests run (npm, pinned by package-lock.json).
 $(AUDIT)/node_modules/.package-lock.json: $(AUDIT)/package-lock.json
@@ -30,8 +63,14 @@ sdl: install
 run: install
 	$(BIN)/dyad up
 
-## Lint, types, the record's audit, and the tests against a real Neo4j the tests start.
-test: install lint typecheck audit pytest
+## Lint, types, the record's audit, and every test against a real Neo4j the tests start
+## (the browser tests included: Chromium is installed first, or the run stops).
+test: install chromium lint typecheck audit pytest
+
+## The fast tier, for the edit-test loop: lint, and every test not marked `slow` (browser,
+## servers of their own, synthetic worlds, generated documents, `dyad serve` subprocesses).
+test-fast: install lint
+	$(BIN)/pytest -m "not slow"
 
 lint: install
 	$(BIN)/ruff check .
@@ -44,7 +83,7 @@ typecheck: install
 audit: install
 	$(BIN)/dyad audit > /dev/null || $(BIN)/dyad audit
 
-pytest: install
+pytest: install chromium
 	$(BIN)/pytest
 
 ## Benchmarks (not part of `make test`): results in bench/results/.

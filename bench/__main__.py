@@ -106,11 +106,11 @@ def _growth(report: dict[str, Any], args: argparse.Namespace) -> None:
         _say("loading: batched against row-at-a-time")
         report["loading"] = batched_against_row_at_a_time(client)
         migrate(client)
-        with served_api(bolt_uri) as url:
+        with served_api(bolt_uri) as api:
             _say(f"growth over scales {args.scales}")
             report["growth"] = grow(
                 client,
-                url,
+                api,
                 args.scales,
                 _rounds(args),
                 on_step=lambda step: _say(
@@ -121,7 +121,7 @@ def _growth(report: dict[str, Any], args: argparse.Namespace) -> None:
             )
             _say(f"concurrency: {args.clients} clients for {args.seconds:.0f} s")
             report["concurrency"] = hammer(
-                url, synthetic_cases(), clients=args.clients, seconds=args.seconds
+                api.url, synthetic_cases(), clients=args.clients, seconds=args.seconds
             ) | {"scale": args.scales[-1]}
 
 

@@ -35,5 +35,5 @@ def on_the_corpus(home: Path, rounds: Rounds) -> list[dict[str, Any]]:
     with bench_client(home, fresh=True) as (client, bolt_uri):
         migrate(client)
         load_corpus(client, [CORPUS_DIR])
-        with served_api(bolt_uri) as url:
-            return [compare(client, url, case, rounds) for case in CORPUS_CASES]
+        with served_api(bolt_uri) as api:
+            return [compare(client, api, case, rounds) for case in CORPUS_CASES]

@@ -14,6 +14,7 @@ from typing import Any
 from bench.harness import (
     Case,
     Rounds,
+    ServedApi,
     chains_case,
     compare,
     neighbourhood_case,
@@ -38,7 +39,7 @@ def synthetic_cases() -> list[Case]:
 
 def grow(
     client: GraphClient,
-    url: str,
+    api: ServedApi,
     scales: list[int],
     rounds: Rounds,
     *,
@@ -61,7 +62,7 @@ def grow(
             "load_rows": rows,
             "load_s": round(seconds, 1),
             "load_rows_per_s": round(rows / seconds),
-            "cases": [compare(client, url, case, rounds) for case in synthetic_cases()],
+            "cases": [compare(client, api, case, rounds) for case in synthetic_cases()],
         }
         steps.append(step)
         if on_step:

@@ -1,5 +1,8 @@
 """One real Neo4j for the whole run: a local server on a free port, or ``NEO4J_URI``.
 
+Tiers: tests marked ``slow`` (``browser`` implies it) are left out of ``make test-fast``;
+``make test`` runs every test.
+
 Tests that write ask for ``empty_client``: an empty, migrated database. Tests that read
 the curated corpus ask for ``corpus_client``; it is loaded once and reloaded only after a
 writing test has run.
@@ -25,6 +28,13 @@ from graph import (
 from loaders import CORPUS_DIR, load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every browser test is slow: the fast tier (``-m "not slow"``) leaves them out."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

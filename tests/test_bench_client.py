@@ -1,4 +1,5 @@
-"""The benchmark's timed HTTP client reads what `dyad serve` answers as httpx does."""
+"""The benchmark's own parts: its timed HTTP client reads what `dyad serve` answers as httpx
+does, and its driver floor reads the rows the client reads."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from bench.driver_floor import documented_read
 from bench.lean_http import LeanHttp, LeanHttpError
 from graph import GraphClient, GraphSettings
 from tests.http import dyad_serve
+
+pytestmark = pytest.mark.slow  # `dyad serve` in its own process
 
 QUERY = '{ node(id: "country:JPN") { id name } search(text: "rare earth", first: 3) { capped } }'
 
@@ -46,3 +50,12 @@ def test_lean_client_refuses_what_it_does_not_speak(served: str) -> None:
     with pytest.raises((LeanHttpError, OSError)):
         lean.post({"query": QUERY})
     lean.close()
+
+
+def test_the_benchmarks_floor_reads_the_same_rows_through_execute_query(
+    graph_client: GraphClient,
+) -> None:
+    text = "UNWIND range(1, 3) AS x RETURN x, date('2025-11-07') AS day"
+    floor = documented_read(graph_client, text, {})
+    assert floor == graph_client.read_text(text, {})
+    assert floor[0]["day"].isoformat() == "2025-11-07"

@@ -21,6 +21,8 @@ from graph import (
 from loaders.synth import load_synthetic
 from tests.conftest import free_port
 
+pytestmark = pytest.mark.slow  # runs neo4j-admin import into a server of its own
+
 
 @pytest.fixture
 def offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalServer]:

@@ -65,6 +65,7 @@ async def _both(client: GraphClient, start: str, **case: Any) -> tuple[list[Any]
     return api, every
 
 
+@pytest.mark.slow  # 216 questions in a synthetic world
 async def test_the_search_finds_exactly_the_best_of_all_chains_in_a_synthetic_world(
     empty_client: GraphClient,
 ) -> None:

@@ -145,6 +145,7 @@ def test_neighbourhood_exports_in_every_format(
     assert "no node with id 'policy:nope'" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # dumps and restores the corpus
 def test_dump_then_restore_into_an_empty_database_gives_the_same_fingerprint(
     empty_client: GraphClient, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

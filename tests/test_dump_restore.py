@@ -30,6 +30,8 @@ from graph.research_errors import RestoreError
 from loaders import load_corpus
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.slow  # stops and starts a Neo4j of its own
+
 MINI = ROOT / "tests" / "data" / "mini_corpus.yaml"
 
 TYPED: list[dict[str, Any]] = [

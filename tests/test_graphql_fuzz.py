@@ -19,6 +19,8 @@ from api.graphql import build_schema
 from graph import GraphClient, GraphSettings
 from tests.test_graphql_http import served as served
 
+pytestmark = pytest.mark.slow  # hundreds of generated documents
+
 SCHEMA = build_schema().as_str()
 SCALARS = {
     "Date": st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)).map(

@@ -12,6 +12,8 @@ from graph import GraphSettings
 from tests.conftest import free_port
 from tests.http import dyad_serve, in_process
 
+pytestmark = pytest.mark.slow  # `dyad serve` in its own process
+
 
 @pytest.mark.anyio
 async def test_healthz_ok_when_neo4j_answers(graph_settings: GraphSettings) -> None:

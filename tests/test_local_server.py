@@ -15,9 +15,12 @@ from graph import GraphClient, GraphSettings, LocalServer, LocalServerSettings, 
 from graph.local_server import min_size
 from tests.conftest import free_port
 
-pytestmark = pytest.mark.skipif(
-    bool(os.environ.get("NEO4J_URI")), reason="NEO4J_URI points elsewhere; nothing local runs"
-)
+pytestmark = [
+    pytest.mark.slow,  # starts, stops and kills servers of its own
+    pytest.mark.skipif(
+        bool(os.environ.get("NEO4J_URI")), reason="NEO4J_URI points elsewhere; nothing local runs"
+    ),
+]
 
 
 def _our_jvms(home: Path) -> list[int]:

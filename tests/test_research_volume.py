@@ -5,12 +5,16 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from graph import GraphClient
 from graph.analytics import dyad_series
 from loaders import load_corpus
 from loaders.research_data import load_gdelt
 from tests.conftest import ROOT
 from tests.research_rows import write_synthetic_gdelt
+
+pytestmark = pytest.mark.slow  # loads 100,000 rows
 
 ROWS = 100_000
 

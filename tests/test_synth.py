@@ -16,7 +16,10 @@ from schema import Node, Relationship
 from tests.test_graphql_api import ask
 
 # In-process apps read GraphQL through their own async driver, to NEO4J_URI: the test server.
-pytestmark = pytest.mark.usefixtures("graph_settings_env")
+pytestmark = [
+    pytest.mark.slow,  # loads synthetic worlds
+    pytest.mark.usefixtures("graph_settings_env"),
+]
 
 
 def _digest(items: list[Node | Relationship]) -> list[str]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import signal
 import threading
-import time
 
 import pytest
 
@@ -25,10 +24,15 @@ from schema import Country, Relationship, Reliability, Source, SourceKind
 from tests.conftest import ROOT
 from tests.http import in_process
 
-pytestmark = pytest.mark.skipif(
-    bool(os.environ.get("NEO4J_URI")), reason="needs a local server it may stop and kill"
-)
+pytestmark = [
+    pytest.mark.slow,  # starts, stops and kills a Neo4j of its own
+    pytest.mark.skipif(
+        bool(os.environ.get("NEO4J_URI")), reason="needs a local server it may stop and kill"
+    ),
+]
 MINI = ROOT / "tests" / "data" / "mini_corpus.yaml"
+#: Countries in the killed load (and WORLD - 1 relationships among them).
+WORLD = 5_000
 
 
 @pytest.mark.anyio
@@ -86,29 +90,47 @@ def _big_world(count: int) -> tuple[list[object], list[Relationship]]:
 def test_a_load_killed_midway_writes_nothing_and_completes_when_run_again(
     own_server: LocalServer,
 ) -> None:
-    nodes, rels = _big_world(30_000)
+    nodes, rels = _big_world(WORLD)
     driver = open_driver(GraphSettings(), own_server.bolt_uri)
     client = GraphClient(driver)
     migrate(client)
     load_corpus(client, [MINI])
     before = fingerprint(client)
     failure: list[BaseException] = []
+    # The loader reports progress after each label's rows: the first report means rows are
+    # written and the transaction is open. The load waits there until Neo4j is killed.
+    written = threading.Event()
+    killed = threading.Event()
+    progress: list[tuple[int, int]] = []
+
+    def first_rows_then_hold(done: int, total: int) -> None:
+        progress.append((done, total))
+        if not written.is_set():
+            written.set()
+            assert killed.wait(timeout=60), "Neo4j was never killed"
 
     def load() -> None:
         try:
-            plan_and_write(client, nodes, rels, batch_size=500)  # type: ignore[arg-type]
+            plan_and_write(
+                client,
+                nodes,  # type: ignore[arg-type]
+                rels,
+                batch_size=500,
+                progress=first_rows_then_hold,
+            )
         except BaseException as exc:
             failure.append(exc)
 
     worker = threading.Thread(target=load)
     worker.start()
-    time.sleep(2.0)  # well inside the write: 30,000 nodes take far longer
-    assert worker.is_alive(), "the load finished before the fault; make it larger"
+    assert written.wait(timeout=120), "the load wrote nothing"
     pid = own_server.status().pid
     assert pid is not None
     os.kill(pid, signal.SIGKILL)
+    killed.set()
     worker.join(timeout=120)
     driver.close()
+    assert progress[0][0] < progress[0][1]  # killed midway: relationships still to write
     assert failure, "the load did not report the fault"
     assert isinstance(failure[0], LoadFailedError)
     assert "nothing was written" in str(failure[0])
@@ -120,7 +142,7 @@ def test_a_load_killed_midway_writes_nothing_and_completes_when_run_again(
         assert fingerprint(client) == before  # whole transactions only: none of the load
         plan_and_write(client, nodes, rels, batch_size=5000)  # type: ignore[arg-type]
         once = fingerprint(client)
-        assert once.labels["Country"] == 2 + 30_000
+        assert once.labels["Country"] == 2 + WORLD
         client.autocommit("graph/clear")
         load_corpus(client, [MINI])
         plan_and_write(client, nodes, rels, batch_size=5000)  # type: ignore[arg-type]

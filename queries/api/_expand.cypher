@@ -1,4 +1,4 @@
-// Shared tail of every API read query (appended by queries.compose).
+// Shared tail of every API read query (appended by queries.api_query).
 // Expects: roots (nodes the answer is about), seedRels (relationships it must include),
 // extra (a map of anything else). Adds each root's relationships ($relDepth 1) and theirs
 // ($relDepth 2), at most $relLimit per node, strongest first; then resolves every Source
