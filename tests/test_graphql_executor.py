@@ -38,8 +38,8 @@ DOCUMENTS = [
     """{ policies(filter: {country: "country:JPN"}, sort: DATE, first: 5) {
          totalCount pageInfo { hasNextPage endCursor }
          edges { cursor node { id name announced } } nodes { id } } }""",
-    """{ timeline(countries: ["country:JPN"], first: 15) { id __typename
-         ... on Event { date } ... on Policy { announced } } }""",
+    """{ timeline(countries: ["country:JPN"], first: 15) { totalCount capped codedEvents
+         items { id __typename ... on Event { date } ... on Policy { announced } } } }""",
     """{ neighbourhood(id: "mineral:Dy", depth: 2, limit: 40) { hubs elements } }""",
     """{ impact(policy: "policy:cn-2026-01-dual-use-ban-japan", country: "country:JPN") {
          policy { id } industries { exposure industry { id name } terms {
