@@ -20,6 +20,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     StringConstraints,
     model_validator,
 )
@@ -96,6 +97,26 @@ class Node(BaseModel):
                 with suppress(ValueError):
                     data[f"{field}_precision"] = parse_partial_date(raw)[1]
         return data
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _stored_last_days(cls, data: Any, handler: ModelWrapValidatorHandler[Node]) -> Node:
+        """Read back what ``properties`` stored: each ``<field>_latest`` must be the last day
+        its field covers (it is derived, never given)."""
+        if not isinstance(data, dict) or not cls.dated_fields:
+            return handler(data)
+        data = dict(data)
+        stored = {name: data.pop(name) for name in cls.latest_fields() if name in data}
+        node = handler(data)
+        derived = node.properties()
+        for name, value in stored.items():
+            day = value.to_native() if hasattr(value, "to_native") else value
+            if day is not None and str(day) != str(derived.get(name)):
+                raise ValueError(
+                    f"{name} {day} is not the last day {name.removesuffix('_latest')} covers "
+                    f"({derived.get(name)})"
+                )
+        return node
 
     @model_validator(mode="after")
     def _id_names_the_kind(self) -> Node:

@@ -76,6 +76,10 @@ def test_a_month_only_date_is_stored_with_the_last_day_it_covers() -> None:
     assert (year["date"], year["date_latest"]) == (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
     day = Statement(**base, date="2025-11-08", sources=("source:s",)).properties()
     assert day["date"] == day["date_latest"] == dt.date(2025, 11, 8)
+    # what was stored reads back (the audit does), and a wrong last day is refused
+    assert Statement.model_validate(month).properties() == month
+    with pytest.raises(ValueError, match="date_latest 2024-02-28 is not the last day"):
+        Statement.model_validate(month | {"date_latest": dt.date(2024, 2, 28)})
 
 
 def test_the_corpus_stores_ranges_as_dates(corpus_client: GraphClient) -> None:
