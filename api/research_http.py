@@ -4,8 +4,11 @@
   "parameters": [{"name", "type", "default", "description"}], "example"}]}``.
 * ``GET /queries/{name}.json?param=value…``: ``{"name", "columns", "rows", "graph":
   {"nodes": [{"data": {"id", "label", "kind"}}], "edges": [{"data": {"id", "source",
-  "target", "type", "status", "confidence"}}]}, "truncated"}``. A ``list`` parameter takes
-  commas or repeats (``?statuses=alleged&statuses=unverified``).
+  "target", "type", "status", "confidence"}}]}, "truncated", "notifications": [{"status",
+  "severity", "description", "line", "column"}]}``: notifications are what Neo4j noticed
+  about the query (an unknown label, a deprecation), passed on. A ``list`` parameter takes
+  commas or repeats (``?statuses=alleged&statuses=unverified``); a ``date`` parameter is
+  ``YYYY-MM-DD`` and travels to Neo4j as a Date (parameters are typed in the catalog).
 * ``GET /export/{format}?from=ID&depth=N``: the graph or a neighbourhood as ``cytoscape``,
   ``nodelink`` (JSON), ``graphml`` (XML) or ``csv`` (a zip of nodes.csv and edges.csv).
 
@@ -76,6 +79,7 @@ def _runner(settings: ResearchSettings) -> Any:
                 "rows": result.json_rows(),
                 "graph": elements(result.graph),
                 "truncated": result.truncated,
+                "notifications": [note.as_dict() for note in result.notifications],
             }
         )
 

@@ -86,12 +86,17 @@ class GraphClient:
         #: on a cluster whose secondaries lag the leader (causal consistency).
         self.bookmarks = GraphDatabase.bookmark_manager()
 
-    def session(self, *, read: bool) -> Session:
-        """A session on the client's database: READ (routed to secondaries) or WRITE."""
+    def session(self, *, read: bool, warnings: bool = False) -> Session:
+        """A session on the client's database: READ (routed to secondaries) or WRITE.
+
+        ``warnings`` asks Neo4j for its warnings (an unknown label, a deprecation), which the
+        driver otherwise turns off: for researchers' own Cypher."""
+        shown: dict[str, Any] = {"notifications_min_severity": "WARNING"} if warnings else {}
         return self.driver.session(
             database=self.database,
             default_access_mode="READ" if read else "WRITE",
             bookmark_manager=self.bookmarks,
+            **shown,
         )
 
     def read(self, name: str, /, **params: Any) -> list[Record]:

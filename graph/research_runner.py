@@ -6,15 +6,23 @@ Datasette caps SQL. Ad-hoc text is typed ``ResearcherCypher``: it is not a ``Lit
 and this module is the only place that passes such text to the driver, after
 ``check_read_only`` has read it. Neo4j itself refuses writes in a READ transaction, so a
 query that slips past the static check still writes nothing.
+
+``date_params`` turns a researcher's untyped parameters of the form ``YYYY-MM-DD`` (a real
+day) into Dates, since stored dates are Dates and text never compares equal or ordered with
+them; other text stays text (``dyad cypher`` applies it to untyped ``--param`` values).
+Neo4j's notifications (an unknown label, a cartesian product, a deprecation) come back with
+the answer (``QueryResult.notifications``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, LiteralString, NewType, cast
 
-from neo4j import ManagedTransaction, unit_of_work
+from neo4j import GqlStatusObject, ManagedTransaction, unit_of_work
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -27,12 +35,21 @@ from graph.graph_form import GraphData, RowGraph
 from graph.research_catalog import canned
 from graph.research_errors import CypherRefusedError
 
-__all__ = ["QueryResult", "ResearchSettings", "ResearcherCypher", "run_canned", "run_cypher"]
+__all__ = [
+    "Notification",
+    "QueryResult",
+    "ResearchSettings",
+    "ResearcherCypher",
+    "date_params",
+    "run_canned",
+    "run_cypher",
+]
 
 #: Cypher text a researcher typed. Never a ``LiteralString``; only ``run_cypher`` accepts it.
 ResearcherCypher = NewType("ResearcherCypher", str)
 
 _ENDS_QUERY = "export/nodes_by_element_id"
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WRITE_REFUSED = (
     "Neo.ClientError.Statement.AccessMode",
     "Neo.ClientError.Security.Forbidden",
@@ -51,8 +68,36 @@ class ResearchSettings(BaseSettings):
 
 
 @dataclass(frozen=True)
+class Notification:
+    """Something Neo4j noticed about a query that still ran: a warning or information."""
+
+    #: The GQL status code (``01N50``: the label does not exist).
+    status: str
+    #: ``WARNING`` or ``INFORMATION``.
+    severity: str
+    description: str
+    #: Where in the query text (1-based), when Neo4j says.
+    line: int | None = None
+    column: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "severity": self.severity,
+            "description": self.description,
+            "line": self.line,
+            "column": self.column,
+        }
+
+    def __str__(self) -> str:
+        where = f" (line {self.line}, column {self.column})" if self.line else ""
+        return f"{self.severity.lower()} {self.status}: {self.description}{where}"
+
+
+@dataclass(frozen=True)
 class QueryResult:
-    """Columns and rows as Neo4j returned them, the graph they hold, and whether rows were cut."""
+    """Columns and rows as Neo4j returned them, the graph they hold, whether rows were cut,
+    and what Neo4j noticed about the query."""
 
     name: str
     columns: list[str]
@@ -60,6 +105,7 @@ class QueryResult:
     graph: GraphData
     truncated: bool
     row_graph: RowGraph
+    notifications: list[Notification] = field(default_factory=list)
 
     def json_rows(self) -> list[list[Any]]:
         return [[self.row_graph.jsonable(value) for value in row] for row in self.rows]
@@ -88,6 +134,41 @@ def run_cypher(
     return _run(client, cast(LiteralString, text), dict(params), settings, name="cypher")
 
 
+def date_params(params: Mapping[str, Any]) -> dict[str, Any]:
+    """``params`` with every ``YYYY-MM-DD`` text that is a real day (also inside lists) as a
+    date; other values as given. Pass a ``dt.date`` or any other text as it should go."""
+    return {name: _dated(value) for name, value in params.items()}
+
+
+def _dated(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_dated(item) for item in value]
+    if isinstance(value, str) and _ISO_DAY.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _notifications(statuses: Sequence[GqlStatusObject]) -> list[Notification]:
+    found = []
+    for status in statuses:
+        if not status.is_notification:
+            continue
+        position = status.position
+        found.append(
+            Notification(
+                status=status.gql_status,
+                severity=str(status.raw_severity or status.severity),
+                description=status.status_description,
+                line=position.line if position else None,
+                column=position.column if position else None,
+            )
+        )
+    return found
+
+
 def _run(
     client: GraphClient,
     text: LiteralString,
@@ -99,7 +180,9 @@ def _run(
     cap = settings.max_rows
 
     @unit_of_work(timeout=settings.timeout)
-    def work(tx: ManagedTransaction, /) -> tuple[list[str], list[list[Any]], bool, RowGraph]:
+    def work(
+        tx: ManagedTransaction, /
+    ) -> tuple[list[str], list[list[Any]], bool, RowGraph, list[Notification]]:
         result = tx.run(text, params)
         columns = list(result.keys())
         rows: list[list[Any]] = []
@@ -109,7 +192,7 @@ def _run(
                 truncated = True
                 break
             rows.append(list(record.values()))
-        result.consume()
+        notes = _notifications(result.consume().gql_status_objects)
         found = RowGraph()
         for row in rows:
             found.add(row)
@@ -117,19 +200,19 @@ def _run(
         if missing:
             for record in tx.run(queries.load(_ENDS_QUERY), {"ids": missing}):
                 found.add(record["n"])
-        return columns, rows, truncated, found
+        return columns, rows, truncated, found, notes
 
     client.round_trips += 1
     try:
-        with client.session(read=True) as session:
-            columns, rows, truncated, found = session.execute_read(work)
+        with client.session(read=True, warnings=True) as session:
+            columns, rows, truncated, found, notes = session.execute_read(work)
     except (ServiceUnavailable, OSError) as exc:
         raise Neo4jUnavailableError(f"Neo4j is unavailable: {exc}") from exc
     except Neo4jError as exc:
         raise _translated(exc, name, settings) from exc
     except DriverError as exc:
         raise Neo4jUnavailableError(f"Neo4j driver error: {exc}") from exc
-    return QueryResult(name, columns, rows, found.graph(), truncated, found)
+    return QueryResult(name, columns, rows, found.graph(), truncated, found, notes)
 
 
 def _translated(exc: Neo4jError, name: str, settings: ResearchSettings) -> GraphError:

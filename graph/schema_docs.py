@@ -128,6 +128,11 @@ def _labels_section() -> list[str]:
     for label in Label:
         model = NODE_MODELS[label]
         lines += ["", f"### :{label.value}", "", *_field_rows(model.model_fields)]
+        lines += [
+            f"| `{name}` | Date | no | the last day `{name.removesuffix('_latest')}` covers "
+            "(set by the loader) |"
+            for name in model.latest_fields()
+        ]
     return lines
 
 
@@ -293,7 +298,12 @@ def render_schema_doc() -> str:
         "Node labels, their properties with Neo4j types, the relationship patterns the",
         "vocabulary allows, which relationships are causal and which way effect flows, the",
         "constraints and indexes, and example queries. Dates are Neo4j `Date` values; a date",
-        "given only to the month or year keeps its precision in `<field>_precision`.",
+        "given only to the month or year keeps its precision in `<field>_precision`, and is a",
+        "range: `<field>` holds the first day it covers and `<field>_latest` the last",
+        "(`2025-11` → 2025-11-01 and 2025-11-30). Compare ranges, not first days: certainly on",
+        "or before `$d` is `s.date_latest <= $d`, possibly is `s.date <= $d`; possibly within N",
+        "days after `$d` is `s.date_latest >= $d AND s.date <= $d + duration({days: N})`. In",
+        "`dyad cypher`, `--param d=2026-01-01` is sent as a Date (`d:string=…` keeps text).",
         "",
         *_mermaid(),
         "",

@@ -114,7 +114,11 @@ class _Writers:
     def __init__(self, folder: Path) -> None:
         self.files = ImportFiles(folder)
         self.handles: dict[str, IO[str]] = {}
-        self.node_columns = {label: _columns(NODE_MODELS[label]) for label in Label}
+        self.node_columns = {
+            label: _columns(NODE_MODELS[label])
+            + [(name, "date") for name in NODE_MODELS[label].latest_fields()]
+            for label in Label
+        }
         self.rel_columns = _columns(Relationship, _SKIPPED_REL_FIELDS)
 
     def _open(self, name: str, header: list[str]) -> IO[str]:

@@ -4,7 +4,9 @@ Every node has a stable ``id`` whose prefix names its kind, a ``name``, ``aliase
 it has one, a ``native_name`` (its name in its own script: 高市早苗, 商务部).
 Every node except a Source names the sources it rests on and a ``status``.
 Date fields accept ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; the precision is kept beside them
-(``date_precision``) so that "January 2026" is never shown as "1 January 2026".
+(``date_precision``) so that "January 2026" is never shown as "1 January 2026". In Neo4j a
+dated field is a range: ``date`` holds its first day and ``date_latest`` its last
+(``Node.properties``), so queries compare and sort what the source said, not a made-up day.
 """
 
 from __future__ import annotations
@@ -19,11 +21,12 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     StringConstraints,
     model_validator,
 )
 
-from schema.dates import DatePrecision, parse_partial_date
+from schema.dates import DatePrecision, date_span, parse_partial_date
 from schema.grades import FutureDate, Reliability, SourceKind
 from schema.provenance import NodeId, SourceId, Status
 from schema.vocabulary import Label, id_prefix
@@ -99,6 +102,26 @@ class Node(BaseModel):
                     data[f"{field}_precision"] = parse_partial_date(raw)[1]
         return data
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _stored_last_days(cls, data: Any, handler: ModelWrapValidatorHandler[Node]) -> Node:
+        """Read back what ``properties`` stored: each ``<field>_latest`` must be the last day
+        its field covers (it is derived, never given)."""
+        if not isinstance(data, dict) or not cls.dated_fields:
+            return handler(data)
+        data = dict(data)
+        stored = {name: data.pop(name) for name in cls.latest_fields() if name in data}
+        node = handler(data)
+        derived = node.properties()
+        for name, value in stored.items():
+            day = value.to_native() if hasattr(value, "to_native") else value
+            if day is not None and str(day) != str(derived.get(name)):
+                raise ValueError(
+                    f"{name} {day} is not the last day {name.removesuffix('_latest')} covers "
+                    f"({derived.get(name)})"
+                )
+        return node
+
     @model_validator(mode="after")
     def _id_names_the_kind(self) -> Node:
         prefix = id_prefix(self.label)
@@ -106,12 +129,25 @@ class Node(BaseModel):
             raise ValueError(f"id {self.id!r} of a {self.label} must start with '{prefix}:'")
         return self
 
+    @classmethod
+    def latest_fields(cls) -> tuple[str, ...]:
+        """The stored-only ``<field>_latest`` properties: the last day each dated field covers."""
+        return tuple(f"{field}_latest" for field in cls.dated_fields)
+
     def properties(self) -> dict[str, Any]:
         """The node as Neo4j properties: lists for tuples, enums as strings; no nulls and no
         empty lists (an absent list is an empty one; ``neo4j-admin import`` cannot write an
-        empty list, and the bulk path must store exactly what the loader stores)."""
+        empty list, and the bulk path must store exactly what the loader stores). Every dated
+        field also gets ``<field>_latest``, the last day it covers (``2025-11`` → 2025-11-30).
+        """
         raw = self.model_dump(mode="python", exclude_none=True)
-        return {key: _neo4j_value(value) for key, value in raw.items() if value != ()}
+        props = {key: _neo4j_value(value) for key, value in raw.items() if value != ()}
+        for field in self.dated_fields:
+            day = getattr(self, field)
+            if day is not None:
+                precision = getattr(self, f"{field}_precision", None)
+                props[f"{field}_latest"] = date_span(day, precision)[1]
+        return props
 
 
 def _neo4j_value(value: Any) -> Any:

@@ -52,7 +52,8 @@ async def test_a_query_answers_rows_and_graph_in_the_contract_shape(
     )
     assert response.status_code == 200, response.text
     body = response.json()
-    assert set(body) == {"name", "columns", "rows", "graph", "truncated"}
+    assert set(body) == {"name", "columns", "rows", "graph", "truncated", "notifications"}
+    assert body["notifications"] == []
     assert body["name"] == "chains_remark_to_industry"
     assert body["columns"] == ["control", "mineral", "industry", "score", "hops", "chain"]
     assert all(row[3] >= 0.5**3 for row in body["rows"])

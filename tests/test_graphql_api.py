@@ -213,13 +213,15 @@ async def test_search_timeline_holders_in_force(world: GraphClient) -> None:
     _, body = await ask(
         world,
         """{ search(text: "dysprosim") { edges { node { id } } }
-             timeline(countries: ["country:JPN"]) { id }
+             timeline(countries: ["country:JPN"]) { items { id } }
              inForce(asOf: "2026-02-01") { id } }""",
     )
-    assert (
-        body["data"]["search"]["edges"][0]["node"]["id"] == "mineral:Dy"
-    )  # fuzzy: a letter missing
-    assert [n["id"] for n in body["data"]["timeline"]] == ["statement:remark", "policy:ban"]
+    # fuzzy: a letter missing
+    assert body["data"]["search"]["edges"][0]["node"]["id"] == "mineral:Dy"
+    assert [n["id"] for n in body["data"]["timeline"]["items"]] == [
+        "statement:remark",
+        "policy:ban",
+    ]
     assert {p["id"] for p in body["data"]["inForce"]} == {"policy:ban", "policy:cn-2025-04-ree"}
 
 

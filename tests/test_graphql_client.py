@@ -226,10 +226,10 @@ async def test_shared_fields_have_one_type_on_every_kind(types: list[dict[str, A
 async def test_dated_kinds_share_one_date_with_its_precision(corpus_client: GraphClient) -> None:
     body = await ask(
         corpus_client,
-        """{ timeline(first: 1000) { __typename ... on Dated {
-             when { value precision earliest latest display } } } }""",
+        """{ timeline(first: 1000) { items { __typename ... on Dated {
+             when { value precision earliest latest display } } } } }""",
     )
-    acts = body["data"]["timeline"]
+    acts = body["data"]["timeline"]["items"]
     assert {a["__typename"] for a in acts} >= {"Statement", "Policy"}
     months = [a["when"] for a in acts if a["when"]["precision"] == "MONTH"]
     assert months, "the corpus has facts known only to the month"

@@ -21,12 +21,13 @@ from graph import NodeNotFoundError
 from graph.dump import dump, restore
 from graph.exports import EXPORT_FORMATS, MAX_DEPTH, export_text, read_graph, write_csv
 from graph.graph_form import elements
-from graph.research_catalog import catalog
+from graph.research_catalog import PARAM_TYPES, Parameter, catalog
 from graph.research_errors import ResearchError
 from graph.research_runner import (
     QueryResult,
     ResearcherCypher,
     ResearchSettings,
+    date_params,
     run_canned,
     run_cypher,
 )
@@ -38,19 +39,37 @@ FORMATS = ("table", "json", "csv")
 
 
 def _params(pairs: list[str], *, parse_json: bool) -> dict[str, Any]:
+    """``--param`` values: text for canned queries (their parameters are typed); for
+    ``dyad cypher``, JSON or text with ``YYYY-MM-DD`` text as a Date, or ``NAME:TYPE=VALUE``."""
     params: dict[str, Any] = {}
+    typed: dict[str, Any] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name:
             raise ResearchError(f"--param {pair!r}: expected NAME=VALUE")
-        if parse_json:
-            try:
-                params[name] = json.loads(value)
-            except ValueError:
-                params[name] = value
-        else:
+        if not parse_json:
             params[name] = value
-    return params
+            continue
+        name, colon, kind = name.partition(":")
+        if colon:
+            typed[name] = _typed(name, kind, value)
+            params.pop(name, None)
+            continue
+        typed.pop(name, None)
+        try:
+            params[name] = json.loads(value)
+        except ValueError:
+            params[name] = value
+    return date_params(params) | typed if parse_json else params
+
+
+def _typed(name: str, kind: str, value: str) -> Any:
+    """``--param NAME:TYPE=VALUE``: the value as that type (``string`` keeps ISO text text)."""
+    if kind not in PARAM_TYPES:
+        raise ResearchError(
+            f"--param {name}:{kind}: the type must be one of {', '.join(PARAM_TYPES)}"
+        )
+    return Parameter(name, kind, "", required=True).coerce(value)
 
 
 def _print_result(result: QueryResult, fmt: str) -> None:
@@ -61,6 +80,7 @@ def _print_result(result: QueryResult, fmt: str) -> None:
             "rows": result.json_rows(),
             "graph": elements(result.graph),
             "truncated": result.truncated,
+            "notifications": [note.as_dict() for note in result.notifications],
         }
         sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=1) + "\n")
     elif fmt == "csv":
@@ -73,6 +93,8 @@ def _print_result(result: QueryResult, fmt: str) -> None:
             table.add_row(*row)
         out.print(table)
         out.print(f"{len(result.rows)} rows")
+    for note in result.notifications:
+        print(f"dyad: neo4j {note}", file=sys.stderr)
     if result.truncated:
         err.print(
             f"[yellow]truncated: only the first {len(result.rows)} rows "
@@ -195,7 +217,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     cypher = commands.add_parser("cypher", help="run your own read-only Cypher (capped)")
     cypher.add_argument("text", help='the query, e.g. "MATCH (n:Mineral) RETURN n.name"')
     cypher.add_argument(
-        "--param", action="append", default=[], metavar="NAME=VALUE", help="JSON or text"
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME[:TYPE]=VALUE",
+        help="JSON or text; YYYY-MM-DD text is sent as a Date. TYPE (string, integer, float, "
+        "boolean, date, list) says how to read VALUE: d:string=2026-01-01 keeps text",
     )
     cypher.add_argument("--format", choices=FORMATS, default="table")
     cypher.set_defaults(func=_cmd_cypher)

@@ -28,6 +28,7 @@ from api.graphql.pagination import (
 from api.graphql.research import ResearchFields
 from api.graphql.search import SearchFields
 from api.graphql.selection import fields_named, relation_depth, selects
+from api.graphql.timeline import Timeline, build_timeline
 from schema import Label, id_prefix
 
 __all__ = ["Query"]
@@ -219,7 +220,11 @@ class _Query(SearchFields, ResearchFields, AnalyticsFields, AuditFields):
             raise _not_found("policy", str(policy))
         return build_impact(graph)
 
-    @strawberry.field(description="Statements, policies and events in date order.")
+    @strawberry.field(
+        description="Statements, policies and events in date order, curated first: coded "
+        "events only for the `datasets` asked for, and counted apart. `from`/`to` keep items "
+        "whose date range overlaps them (a month-only date covers its month)."
+    )
     async def timeline(
         self,
         info: Info[RequestContext, None],
@@ -227,20 +232,28 @@ class _Query(SearchFields, ResearchFields, AnalyticsFields, AuditFields):
         from_: Annotated[dt.date | None, strawberry.argument(name="from")] = None,
         to: dt.date | None = None,
         kinds: list[NodeKind] | None = None,
+        datasets: Annotated[
+            list[str] | None,
+            strawberry.argument(
+                description="Coded event datasets to include (`gdelt`, `polecat`); none by default."
+            ),
+        ] = None,
         first: int = 200,
-    ) -> list[Node]:
+    ) -> Timeline:
         check_first(first, MAX_TIMELINE)
         chosen = kinds or [NodeKind.STATEMENT, NodeKind.POLICY, NodeKind.EVENT]
+        items = [s for f in info.selected_fields for s in f.selections]
         graph = await _ctx(info).fetch(
             "timeline",
-            _depth(info),
+            relation_depth(fields_named(items, {"items"})),
             labels=[k.value for k in chosen],
             countries=[str(c) for c in countries or []],
             **{"from": from_},
             to=to,
+            datasets=datasets or [],
             limit=first,
         )
-        return [build_node(graph, node_id) for node_id in graph.roots]
+        return build_timeline(graph)
 
     @strawberry.field(
         description="Nodes within `depth` hops and the edges among them, ready to draw."

@@ -14,10 +14,14 @@ CREATE CONSTRAINT mine_id IF NOT EXISTS FOR (n:Mine) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT industry_id IF NOT EXISTS FOR (n:Industry) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT tradeflow_id IF NOT EXISTS FOR (n:TradeFlow) REQUIRE n.id IS UNIQUE;
-// Dates that filters and the timeline range over.
+// Dates that filters and the timeline range over: each is a range, its first day (n.date)
+// and its last (n.date_latest; a month-only date covers its month).
 CREATE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n.date);
+CREATE INDEX statement_date_latest IF NOT EXISTS FOR (n:Statement) ON (n.date_latest);
 CREATE INDEX policy_announced IF NOT EXISTS FOR (n:Policy) ON (n.announced);
+CREATE INDEX policy_announced_latest IF NOT EXISTS FOR (n:Policy) ON (n.announced_latest);
 CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
+CREATE INDEX event_date_latest IF NOT EXISTS FOR (n:Event) ON (n.date_latest);
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 // Research analytics: the dyad series filters events by direction, dependence flows by reporter.
 CREATE INDEX event_dyad IF NOT EXISTS FOR (n:Event) ON (n.actor_country, n.recipient_country);

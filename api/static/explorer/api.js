@@ -105,9 +105,12 @@ export const CHAINS = `query Chains($from: ID!, $toKind: NodeKind, $toCountry: I
 
 export const TIMELINE = `query Timeline($countries: [ID!], $from: Date, $to: Date, $kinds: [NodeKind!]) {
   timeline(countries: $countries, from: $from, to: $to, kinds: $kinds, first: 1000) {
-    id kind name status
-    ... on Statement { date summary }
-    ... on Policy { announced policySummary: summary }
-    ... on Event { date eventSummary: summary }
+    totalCount capped codedEvents
+    items {
+      id kind name status
+      ... on Statement { date summary }
+      ... on Policy { announced policySummary: summary }
+      ... on Event { date eventSummary: summary }
+    }
   }
 }`;

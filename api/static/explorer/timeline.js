@@ -54,8 +54,13 @@ export class TimelineView {
     try {
       const { timeline } = await gql(TIMELINE, filters);
       this.loaded = true;
-      setStatus(status, `${timeline.length} item${timeline.length === 1 ? "" : "s"} in date order.`);
-      list.replaceChildren(...this.render(timeline));
+      const shown = timeline.items.length;
+      const capped = timeline.capped ? ` (the first ${shown} of ${timeline.totalCount})` : "";
+      const coded = timeline.codedEvents
+        ? `; ${timeline.codedEvents} coded event${timeline.codedEvents === 1 ? "" : "s"} (GDELT, POLECAT) left out`
+        : "";
+      setStatus(status, `${shown} item${shown === 1 ? "" : "s"} in date order${capped}${coded}.`);
+      list.replaceChildren(...this.render(timeline.items));
     } catch (err) {
       setStatus(status, `Could not load the timeline: ${err.message}`, "error");
     }

@@ -194,13 +194,13 @@ export async function allPolicyIdsBackward(request: Request): Promise<string[]> 
 
 // --- Dated kinds share one date and one summary ----------------------------------------------
 
-type Act = TimelineDatedQuery["timeline"][number];
+type Act = TimelineDatedQuery["timeline"]["items"][number];
 type Summaries = Extract<Act, { __typename: "Statement" | "Event" | "Policy" }>["summary"];
 const summaryIsOneType: Equals<Summaries, string | null> = true;
 void summaryIsOneType;
 
 export function timelineRows(data: TimelineDatedQuery): string[] {
-  return data.timeline.map((act: Act) => {
+  return data.timeline.items.map((act: Act) => {
     if (!("when" in act)) return `${kindLabel(act.kind)} ${act.name}`;
     const { display, precision, earliest, latest } = act.when;
     const range = earliest === latest ? "" : ` (${earliest}..${latest})`;
@@ -212,7 +212,7 @@ export function timelineRows(data: TimelineDatedQuery): string[] {
 // --- Search, chains, neighbourhood ------------------------------------------------------------
 
 export function searchRows(data: SearchHitsQuery): string[] {
-  return data.search.map(({ score, node }) => {
+  return data.search.edges.map(({ score, node }) => {
     const when = "when" in node ? ` ${node.when.display}` : "";
     return `${score.toFixed(2)} ${kindLabel(node.kind)} ${node.name}${when}`;
   });

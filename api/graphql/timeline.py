@@ -1,0 +1,47 @@
+"""timeline(...): curated statements, policies and events in date order; coded events apart.
+
+Dates are ranges (a month-only date covers its month): filters keep what overlaps
+``[from, to]``, and the order never puts a reaction before its cause because of a made-up
+day (``queries/api/timeline.cypher`` states the rule).
+"""
+
+from __future__ import annotations
+
+import strawberry
+
+from api.graphql.nodes import Node, build_node
+from api.graphql.subgraph import Subgraph
+
+__all__ = ["Timeline", "build_timeline"]
+
+
+@strawberry.type(
+    description=(
+        "Dated items in order: by the last day each date covers, narrowed by causality (a "
+        "cause never after its effect), then day before month before year, then id. Coded "
+        "events (GDELT, POLECAT) appear only for the `datasets` asked for."
+    )
+)
+class Timeline:
+    items: list[Node] = strawberry.field(description="At most `first` items, in date order.")
+    total_count: int = strawberry.field(
+        description="How many items matched (curated, plus coded events of the datasets asked for)."
+    )
+    capped: bool = strawberry.field(
+        description="True when more items matched than `first` allowed: `items` is cut short."
+    )
+    coded_events: int = strawberry.field(
+        description="Coded events (nodes with a `dataset`) that match the other filters, "
+        "counted apart whether or not their dataset was asked for."
+    )
+
+
+def build_timeline(graph: Subgraph) -> Timeline:
+    total = int(graph.extra["total"])
+    items = [build_node(graph, node_id) for node_id in graph.roots]
+    return Timeline(
+        items=items,
+        total_count=total,
+        capped=total > len(items),
+        coded_events=int(graph.extra["codedEvents"]),
+    )
