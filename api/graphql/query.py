@@ -251,6 +251,7 @@ class _Query(SearchFields, ResearchFields, AnalyticsFields, AuditFields):
             **{"from": from_},
             to=to,
             datasets=datasets or [],
+            sort="date",
             limit=first,
         )
         return build_timeline(graph)

@@ -35,20 +35,7 @@ WHERE ($country IS NULL OR n.id = $country OR EXISTS {
                      WHERE l2.confidence >= coalesce($minConfidence, 0.0)
                    }))
       })
-CALL (n) {
-  WITH n WHERE $sort = 'date'
-  OPTIONAL MATCH p = (n)-[:PROVOKED|RESPONDS_TO*1..4]-(d)
-  WHERE all(i IN range(0, length(p) - 1)
-              WHERE (type(relationships(p)[i]) = 'PROVOKED') = (startNode(relationships(p)[i]) = nodes(p)[i]))
-  RETURN min(coalesce(d.date_latest, d.announced_latest)) AS effectsBy
-}
-CALL (n) {
-  WITH n WHERE $sort = 'date'
-  OPTIONAL MATCH p = (n)-[:PROVOKED|RESPONDS_TO*1..4]-(a)
-  WHERE all(i IN range(0, length(p) - 1)
-              WHERE (type(relationships(p)[i]) = 'PROVOKED') <> (startNode(relationships(p)[i]) = nodes(p)[i]))
-  RETURN max(coalesce(a.date, a.announced)) AS causesFrom, count(DISTINCT a) AS causes
-}
+// include: fragments/_causal_bounds
 WITH n, CASE $sort WHEN 'date' THEN CASE WHEN latest IS NULL THEN '' ELSE
          toString(CASE WHEN effectsBy < latest THEN effectsBy ELSE latest END) + ' ' +
          toString(CASE WHEN causesFrom > earliest THEN causesFrom ELSE earliest END) + ' ' +

@@ -42,18 +42,8 @@ WITH collect(CASE WHEN n.dataset IS NULL OR n.dataset IN $datasets
 CALL (shown) {
   UNWIND shown AS item
   WITH item.n AS n, item.earliest AS earliest, item.latest AS latest
-  CALL (n) {
-    OPTIONAL MATCH p = (n)-[:PROVOKED|RESPONDS_TO*1..4]-(d)
-    WHERE all(i IN range(0, length(p) - 1)
-              WHERE (type(relationships(p)[i]) = 'PROVOKED') = (startNode(relationships(p)[i]) = nodes(p)[i]))
-    RETURN min(coalesce(d.date_latest, d.announced_latest)) AS effectsBy
-  }
-  CALL (n) {
-    OPTIONAL MATCH p = (n)-[:PROVOKED|RESPONDS_TO*1..4]-(a)
-    WHERE all(i IN range(0, length(p) - 1)
-              WHERE (type(relationships(p)[i]) = 'PROVOKED') <> (startNode(relationships(p)[i]) = nodes(p)[i]))
-    RETURN max(coalesce(a.date, a.announced)) AS causesFrom, count(DISTINCT a) AS causes
-  }
+  // the causal bounds ($sort is always 'date' here)
+  // include: fragments/_causal_bounds
   WITH n, causes,
        CASE WHEN effectsBy < latest THEN effectsBy ELSE latest END AS byLatest,
        CASE WHEN causesFrom > earliest THEN causesFrom ELSE earliest END AS byEarliest,
