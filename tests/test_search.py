@@ -29,6 +29,12 @@ BEIJING_CITY = "place:test-beijing-city"
 
 _NAMES = ("CHINA → TAIWAN: CAMEO 111", "CHINA → JAPAN: CAMEO 010", "JAPAN → CHINA: CAMEO 010")
 _SET_NATIVE_NAME = "MATCH (n:Entity {id: $id}) SET n.native_name = $native"
+#: Every GDELT-like event INVOLVES China and Japan, as the GDELT loader links them.
+_INVOLVE = """UNWIND range($first, $last) AS i
+MATCH (e:Event {id: 'event:gdelt-' + toString(i)})
+MATCH (c:Country) WHERE c.id IN ['country:CHN', 'country:JPN']
+CREATE (e)-[:INVOLVES {sources: ['source:test-gdelt'], confidence: 0.5, status: 'unverified',
+                       method: 'imported', key: ''}]->(c)"""
 
 
 def _coded_rows(dataset: str, count: int) -> Iterator[dict[str, Any]]:
@@ -75,9 +81,11 @@ def coded_client(graph_client: GraphClient) -> GraphClient:
         for start in range(0, count, 20_000):
             batch = rows[start : start + 20_000]
             graph_client.write("load/merge_nodes", rows=batch, label="Event")
-    for node_id, native in ((TAKAICHI, "高市早苗"), (BEIJING_CITY, "北京市")):
-        with graph_client.session(read=False) as session:
+    with graph_client.session(read=False) as session:
+        for node_id, native in ((TAKAICHI, "高市早苗"), (BEIJING_CITY, "北京市")):
             session.run(_SET_NATIVE_NAME, id=node_id, native=native).consume()
+        for start in range(0, CODED, 20_000):
+            session.run(_INVOLVE, first=start, last=start + 19_999).consume()
     return graph_client
 
 
@@ -171,7 +179,9 @@ async def test_a_native_name_is_found_by_its_first_two_characters(
     """The cjk analyzer indexes 高市早苗 as 高市 市早 早苗: "高市" finds Takaichi and not 北京市
     (the default analyzer would index single characters and "高市" would match any 市)."""
     partial = await _search(coded_client, "高市")
-    assert _ids(partial) == [TAKAICHI]
+    assert _ids(partial)[0] == TAKAICHI  # then the sources that name her in Japanese
+    assert all(i == TAKAICHI or i.startswith("source:") for i in _ids(partial))
+    assert BEIJING_CITY not in _ids(partial)
     assert partial["capped"] is False
     whole = await _search(coded_client, "高市早苗")
     assert _ids(whole)[0] == TAKAICHI
@@ -191,3 +201,44 @@ async def test_a_short_answer_is_not_capped_and_a_cut_one_is(coded_client: Graph
     none = await _search(coded_client, "Japan", first=0)
     assert none["edges"] == []
     assert none["capped"] is True
+
+
+# --- The rest of the answers a flood of coded events could drown ---------------------------
+
+
+async def test_japans_neighbourhood_shows_curated_knowledge_and_counts_coded_events_apart(
+    coded_client: GraphClient,
+) -> None:
+    _, body = await ask(
+        coded_client,
+        """{ neighbourhood(id: "country:JPN", limit: 100) {
+               codedEvents nodes { data { id kind } } } }""",
+    )
+    answer = body["data"]["neighbourhood"]
+    shown = [n["data"]["id"] for n in answer["nodes"]]
+    assert not any(_is_coded(node_id) for node_id in shown)
+    assert {"country:JPN", "country:CHN"} <= set(shown)
+    assert answer["codedEvents"] == CODED
+    _, asked = await ask(
+        coded_client,
+        """{ neighbourhood(id: "country:JPN", limit: 100, datasets: ["gdelt"]) {
+               codedEvents nodes { data { id } } } }""",
+    )
+    drawn = [n["data"]["id"] for n in asked["data"]["neighbourhood"]["nodes"]]
+    assert any(_is_coded(node_id) for node_id in drawn)
+    assert asked["data"]["neighbourhood"]["codedEvents"] == 0
+
+
+async def test_the_default_timeline_is_curated_and_counts_coded_events_apart(
+    coded_client: GraphClient,
+) -> None:
+    _, body = await ask(
+        coded_client,
+        """{ timeline(countries: ["country:JPN"], first: 1000) {
+               codedEvents capped totalCount items { id } } }""",
+    )
+    timeline = body["data"]["timeline"]
+    assert timeline["items"]
+    assert not any(_is_coded(item["id"]) for item in timeline["items"])
+    assert timeline["codedEvents"] == CODED
+    assert timeline["capped"] is (timeline["totalCount"] > 1000)
