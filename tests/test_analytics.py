@@ -311,7 +311,7 @@ def test_the_command_line_answers(
         == 2
     )
     assert (
-        "--importer: importer: expected an ISO3 code like JPN, not 'Japan'"
+        "--importer: importer: expected a country id like country:JPN, not 'Japan'"
         in capsys.readouterr().err
     )
     assert (

@@ -173,7 +173,7 @@ def _show_exposure(answer: ExposureAnswer, *, as_json: bool) -> int:
 
 def register(commands: Any) -> None:
     series = commands.add_parser("series", help="the dyad's monthly event series, by direction")
-    series.add_argument("--actors", default="CHN,JPN", help="ISO3 codes (default CHN,JPN)")
+    series.add_argument("--actors", default="CHN,JPN", help="country ids or ISO3 codes (default CHN,JPN)")
     series.add_argument("--from", dest="date_from", type=dt.date.fromisoformat, default=None)
     series.add_argument("--to", dest="date_to", type=dt.date.fromisoformat, default=None)
     series.add_argument("--dataset", choices=("gdelt", "polecat"), default=None)
@@ -181,8 +181,8 @@ def register(commands: Any) -> None:
     series.set_defaults(func=_guarded, analytic=_series)
 
     dep = commands.add_parser("dependence", help="import share and supplier HHI, per year")
-    dep.add_argument("--importer", required=True, help="ISO3, e.g. JPN")
-    dep.add_argument("--exporter", required=True, help="ISO3, e.g. CHN")
+    dep.add_argument("--importer", required=True, help="a country id or ISO3 (country:JPN, JPN)")
+    dep.add_argument("--exporter", required=True, help="a country id or ISO3 (country:CHN, CHN)")
     dep.add_argument("--mineral", required=True, help="a mineral id, e.g. mineral:rare-earths")
     dep.add_argument("--from-year", type=int, default=None)
     dep.add_argument("--to-year", type=int, default=None)
