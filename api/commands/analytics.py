@@ -173,7 +173,9 @@ def _show_exposure(answer: ExposureAnswer, *, as_json: bool) -> int:
 
 def register(commands: Any) -> None:
     series = commands.add_parser("series", help="the dyad's monthly event series, by direction")
-    series.add_argument("--actors", default="CHN,JPN", help="country ids or ISO3 codes (default CHN,JPN)")
+    series.add_argument(
+        "--actors", default="CHN,JPN", help="country ids or ISO3 codes (default CHN,JPN)"
+    )
     series.add_argument("--from", dest="date_from", type=dt.date.fromisoformat, default=None)
     series.add_argument("--to", dest="date_to", type=dt.date.fromisoformat, default=None)
     series.add_argument("--dataset", choices=("gdelt", "polecat"), default=None)
