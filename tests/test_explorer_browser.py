@@ -228,7 +228,7 @@ def test_about_this_record_shows_the_audit(session: Session, base_url: str) -> N
         "#record-body .grade-counts li", "items => items.map(i => i.textContent.trim())"
     )
     assert [c[0] for c in counts] == list("ABCDE")
-    assert "Statement: 2026-" in page.inner_text("#record-body .newest")
+    assert "statement: 2026-" in page.inner_text("#record-body .newest")
     screenshot(page, "record")
     assert session.errors == []
     assert session.off_host() == []

@@ -36,7 +36,7 @@ export function setStatus(node, text, kind = "") {
 
 export function kindLabel(kind) {
   const key = String(kind || "").toUpperCase();
-  return key === "SOURCENODE" ? "source" : key.toLowerCase();
+  return key === "SOURCENODE" ? "source" : key.toLowerCase().replace("_", " "); // TRADE_FLOW
 }
 
 export function badge(kind, colour) {

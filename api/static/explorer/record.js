@@ -2,7 +2,7 @@
 // are), fetched when the panel is first opened.
 
 import { gql } from "./api.js";
-import { el, gradeBadge } from "./dom.js";
+import { el, gradeBadge, kindLabel } from "./dom.js";
 
 export const AUDIT = `query Audit {
   audit {
@@ -48,7 +48,7 @@ export class RecordPanel {
     const newest = el(
       "ul",
       { class: "newest", "aria-label": "Newest fact of each kind" },
-      audit.newest.map((n) => el("li", {}, `${n.kind}: ${n.date}`)),
+      audit.newest.map((n) => el("li", {}, `${kindLabel(n.kind)}: ${n.date}`)),
     );
     return [
       el("p", { class: audit.healthy ? "record-ok" : "record-bad" },
