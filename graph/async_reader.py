@@ -1,7 +1,7 @@
 """Reads for an event loop: ``GraphClient.read_text`` through the async driver.
 
 The API answers GraphQL queries on its event loop, so a request costs no hand-off to a
-worker thread and back (docs/PERFORMANCE.md). Everything else (loading, writes, research
+worker thread and back. Everything else (loading, writes, research
 queries, analytics) keeps the synchronous ``GraphClient``.
 """
 
@@ -45,8 +45,7 @@ class AsyncReader:
         """Run Cypher text as one auto-commit read with the client's time limit.
 
         Rows hold the values as the driver decoded them: nodes, relationships and temporal
-        values are not converted (``Record.data()`` would walk every value again, 0.7 ms on
-        the benchmark's chains answer). The API's queries return maps, lists and scalars,
+        values are not converted (``Record.data()`` would walk every value again). The API's queries return maps, lists and scalars,
         and ``Subgraph.from_row`` converts temporal values itself.
 
         A read once sent runs to its end, even when its caller is cancelled (graphql-core

@@ -2,8 +2,8 @@
 
 A read sent as one auto-commit query costs one round trip to Neo4j (for answers of up to
 the driver's fetch size, 1,000 rows); the driver's managed transactions (``execute_query``,
-``execute_read``) cost two or three, because their COMMIT waits for its own answer
-(docs/PERFORMANCE.md). The driver retries managed transactions; an auto-commit query it
+``execute_read``) cost two or three, because their COMMIT waits for its own answer.
+The driver retries managed transactions; an auto-commit query it
 sends again only once, at once, when the server rejected the RUN and flagged it safe to
 repeat, because an auto-commit *write* may have committed before its connection broke.
 A read changes nothing, so running it again is safe, and this module retries reads the
