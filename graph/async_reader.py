@@ -45,8 +45,9 @@ class AsyncReader:
         """Run Cypher text as one auto-commit read with the client's time limit.
 
         Rows hold the values as the driver decoded them: nodes, relationships and temporal
-        values are not converted (``Record.data()`` would walk every value again). The API's queries return maps, lists and scalars,
-        and ``Subgraph.from_row`` converts temporal values itself.
+        values are not converted (``Record.data()`` would walk every value again). The API's
+        queries return maps, lists and scalars, and ``Subgraph.from_row`` converts temporal
+        values itself.
 
         A read once sent runs to its end, even when its caller is cancelled (graphql-core
         cancels a request's other root fields when one fails): reads cancelled while the
