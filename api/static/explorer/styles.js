@@ -14,10 +14,11 @@ export const KINDS = {
   MINE: ["#6d6d6d", "triangle", "polygon(50% 0, 100% 100%, 0 100%)"],
   INDUSTRY: ["#138d9c", "barrel", "inset(0 round 30% / 12%)"],
   SOURCE: ["#8a8f98", "rectangle", "inset(18% 8%)"],
+  TRADE_FLOW: ["#4a7c59", "vee", "polygon(0 0, 50% 100%, 100% 0)"],
 };
 
 export function kindKey(kind) {
-  const key = String(kind || "").toUpperCase().replace("SOURCENODE", "SOURCE");
+  const key = String(kind || "").toUpperCase().replace("SOURCENODE", "SOURCE").replace("TRADEFLOW", "TRADE_FLOW");
   return KINDS[key] ? key : "SOURCE";
 }
 
