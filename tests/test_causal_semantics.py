@@ -132,6 +132,7 @@ def research(client: GraphClient, name: str, **params: Any) -> list[dict[str, An
     return [dict(zip(result.columns, row, strict=True)) for row in result.rows]
 
 
+@pytest.mark.slow  # chains from every policy of the corpus, a few hundred GraphQL answers
 async def test_no_chain_in_the_corpus_reaches_an_industry_the_measure_does_not_aim_at(
     corpus_client: GraphClient,
 ) -> None:

@@ -19,7 +19,8 @@ from schema import Event, Node, Place, Reliability, Source, SourceKind, Status
 from tests.conftest import _DatabaseState, _empty
 from tests.test_graphql_api import ask
 
-pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("graph_settings_env")]
+# slow: 100,000 coded events are loaded once for the module
+pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("graph_settings_env"), pytest.mark.slow]
 
 CODED = 100_000
 POLECAT = 1_000
