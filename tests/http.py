@@ -9,12 +9,17 @@ import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 from asgi_lifespan import LifespanManager
 from starlette.applications import Starlette
 
+from api import ApiSettings, create_app
+from graph import GraphSettings
 from tests.conftest import ROOT, free_port
+
+GRAPHQL_RESPONSE = {"accept": "application/graphql-response+json"}
 
 
 @asynccontextmanager
@@ -26,6 +31,17 @@ async def in_process(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
         ) as client,
     ):
         yield client
+
+
+async def graphql_answer(client: Any, query: str, **variables: Any) -> dict[str, Any]:
+    """The JSON answer of one GraphQL request to an in-process app reading ``client``."""
+    app = create_app(ApiSettings(), GraphSettings(), client=client)
+    async with in_process(app) as http:
+        response = await http.post(
+            "/graphql", json={"query": query, "variables": variables}, headers=GRAPHQL_RESPONSE
+        )
+    body: dict[str, Any] = response.json()
+    return body
 
 
 @contextmanager

@@ -7,31 +7,23 @@ from typing import Any
 
 import pytest
 
-from api import ApiSettings, create_app
 from api.cli import main
-from graph import GraphClient, GraphSettings, NodeNotFoundError
+from graph import GraphClient, NodeNotFoundError
 from graph.analytics import dyad_series, exposure, import_dependence
 from graph.analytics.errors import AnalyticsInputError
 from loaders import load_corpus
 from loaders.research_data import load_comtrade, load_gdelt, load_polecat
 from tests.conftest import ROOT
-from tests.http import in_process
+from tests.http import graphql_answer
 
 DATA = ROOT / "tests" / "data" / "research"
-GQL = {"accept": "application/graphql-response+json"}
 
 # In-process apps read GraphQL through their own async driver, to NEO4J_URI: the test server.
 pytestmark = pytest.mark.usefixtures("graph_settings_env")
 
 
 async def ask(client: GraphClient, query: str, **variables: Any) -> dict[str, Any]:
-    app = create_app(ApiSettings(), GraphSettings(), client=client)
-    async with in_process(app) as http:
-        response = await http.post(
-            "/graphql", json={"query": query, "variables": variables}, headers=GQL
-        )
-    body: dict[str, Any] = response.json()
-    return body
+    return await graphql_answer(client, query, **variables)
 
 
 @pytest.fixture

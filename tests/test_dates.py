@@ -18,10 +18,9 @@ from loaders import CORPUS_DIR, load_corpus
 from loaders.research_data import load_gdelt
 from schema import Statement
 from tests.conftest import ROOT
-from tests.http import in_process
+from tests.http import graphql_answer, in_process
 
 pytestmark = pytest.mark.usefixtures("graph_settings_env")
-GQL = {"accept": "application/graphql-response+json"}
 MOTEGI = "statement:motegi-2025-11-xue-regrettable"  # date: 2025-11 (month only)
 XUE_POST = "statement:xue-jian-2025-11-08-x-post"  # what Motegi RESPONDS_TO, a day
 GDELT = ROOT / "tests" / "data" / "research" / "synthetic_gdelt_chn_jpn.tsv"
@@ -54,12 +53,7 @@ relationships:
 
 
 async def ask(client: GraphClient, query: str, **variables: Any) -> dict[str, Any]:
-    app = create_app(ApiSettings(), GraphSettings(), client=client)
-    async with in_process(app) as http:
-        response = await http.post(
-            "/graphql", json={"query": query, "variables": variables}, headers=GQL
-        )
-    body: dict[str, Any] = response.json()
+    body = await graphql_answer(client, query, **variables)
     assert "errors" not in body, body
     return body
 

@@ -13,20 +13,14 @@ from strawberry.extensions import SchemaExtension
 
 from api import ApiSettings, create_app
 from graph import GraphClient, GraphSettings
-from tests.http import in_process
+from tests.http import GRAPHQL_RESPONSE, graphql_answer, in_process
 
 pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("graph_settings_env")]
-GQL = {"accept": "application/graphql-response+json"}
+GQL = GRAPHQL_RESPONSE
 
 
 async def ask(client: GraphClient, query: str, **variables: Any) -> dict[str, Any]:
-    app = create_app(ApiSettings(), GraphSettings(), client=client)
-    async with in_process(app) as http:
-        response = await http.post(
-            "/graphql", json={"query": query, "variables": variables}, headers=GQL
-        )
-    body: dict[str, Any] = response.json()
-    return body
+    return await graphql_answer(client, query, **variables)
 
 
 def codes(body: dict[str, Any]) -> list[str | None]:
