@@ -18,15 +18,13 @@ from api.graphql.schema import ExtensionFactory
 from api.health import healthz
 from api.research_http import routes as research_routes
 from api.settings import ApiSettings
-from graph import AsyncReader, GraphClient, GraphSettings, open_async_driver, open_driver
+from graph import GraphClient, GraphSettings, open_driver
 
 __all__ = ["create_app"]
 
 
 class _State(TypedDict):
     graph: GraphClient
-    #: GraphQL's reads, on the event loop.
-    reader: AsyncReader
 
 
 def create_app(
@@ -37,8 +35,7 @@ def create_app(
 ) -> Starlette:
     """Build the app. The Neo4j driver opens when the app starts and closes when it stops.
 
-    ``client`` lends the app an open client instead (tests count its round trips); the app
-    still opens its own async driver, to ``graph_settings``, for GraphQL's reads.
+    ``client`` lends the app an open client instead (tests count its round trips).
     ``extensions`` are strawberry schema extensions added to the schema's own (tracing, say).
     """
 
@@ -52,11 +49,9 @@ def create_app(
             )
         else:
             graph = client
-        async_driver = open_async_driver(graph_settings)
         try:
-            yield {"graph": graph, "reader": AsyncReader(async_driver, graph)}
+            yield {"graph": graph}
         finally:
-            await async_driver.close()
             if driver is not None:
                 driver.close()
 

@@ -21,8 +21,7 @@ def documented_read(
     """Run ``text`` through ``driver.execute_query`` in READ mode, rows as ``Record.data()``.
 
     This is the driver manual's first way to run a query, with the client's database and
-    bookmarks and the driver's own retries. It costs two round trips to Neo4j (BEGIN travels
-    with the query; COMMIT waits for its own answer); the API's reads cost one.
+    bookmarks and the driver's own retries, as the API's reads run.
     """
 
     def rows_of(result: Any) -> list[dict[str, Any]]:

@@ -250,9 +250,8 @@ def compare(
 
     The driver side is timed twice: through the driver's documented call, ``execute_query``
     with rows as dicts of plain values (``Record.data()``), which the targets measure
-    against; and as one auto-commit read with the values as the driver decoded them, the
-    lowest floor: the API reads that way (one round trip to Neo4j where ``execute_query``
-    takes two), and converts only temporal values itself.
+    against; and through ``GraphClient.read_text`` with the values as the driver decoded
+    them, as the API reads (it converts only temporal values itself).
     """
     text, params = read_sent_for(api.bolt_uri, case.graphql, case.query)
     lean = LeanHttp(api.url)

@@ -10,7 +10,7 @@ __all__ = ["markdown"]
 def _overhead(rows: list[dict[str, Any]]) -> list[str]:
     lines = [
         "| root field | same answer | driver's `execute_query`, `Record.data()`: median (p95) ms "
-        "| one auto-commit read, as decoded: median ms "
+        "| `GraphClient.read_text`, as decoded: median ms "
         "| GraphQL over HTTP: median (p95) ms | of which inside the API (waiting on Neo4j) "
         "| HTTP − driver ms | ratio to `data()` | ratio to decoded |",
         "|---|---|---|---|---|---|---|---|---|",
@@ -73,7 +73,7 @@ def markdown(report: dict[str, Any]) -> str:
         out += [
             "",
             "| scale | root field | answer size | driver median ms (`execute_query` `data()` / "
-            "auto-commit decoded) "
+            "read_text decoded) "
             "| HTTP median ms | HTTP/driver (`data()` / decoded) | driver growth | HTTP growth |",
             "|---|---|---|---|---|---|---|---|",
         ]

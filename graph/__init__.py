@@ -1,13 +1,11 @@
 """Dyad's only door to Neo4j: settings, the driver, named queries, migrations, the local server.
 
 Nothing outside this package imports ``neo4j``. Callers open one driver per process with
-``open_driver`` and pass it, wrapped in a ``GraphClient``, to whatever needs the graph; the
-API also reads on its event loop through ``open_async_driver`` and an ``AsyncReader``.
+``open_driver`` and pass it, wrapped in a ``GraphClient``, to whatever needs the graph.
 """
 
-from graph.async_reader import AsyncReader
 from graph.client import GraphClient, Record, WriteBatch
-from graph.driver import open_async_driver, open_driver
+from graph.driver import open_driver
 from graph.errors import (
     GraphError,
     LocalServerError,
@@ -22,7 +20,6 @@ from graph.migrate import migrate
 from graph.settings import GraphSettings, LocalServerSettings
 
 __all__ = [
-    "AsyncReader",
     "Fingerprint",
     "GraphClient",
     "GraphError",
@@ -39,6 +36,5 @@ __all__ = [
     "WriteBatch",
     "fingerprint",
     "migrate",
-    "open_async_driver",
     "open_driver",
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, LiteralString
@@ -11,6 +10,8 @@ from neo4j import (
     Driver,
     GraphDatabase,
     Query,
+    Result,
+    RoutingControl,
     Session,
     Transaction,
 )
@@ -29,7 +30,6 @@ from graph.errors import (
     QueryFailedError,
     QueryTimeoutError,
 )
-from graph.read_retry import READ_RETRIES, RetryPolicy
 
 __all__ = ["GraphClient", "Record", "WriteBatch", "translated_errors"]
 
@@ -75,12 +75,10 @@ class GraphClient:
         *,
         database: str = "neo4j",
         timeout: float = 30.0,
-        retries: RetryPolicy = READ_RETRIES,
     ) -> None:
         self.driver = driver
         self.database = database
         self.timeout = timeout
-        self.retries = retries
         self.round_trips = 0
         #: Every session shares it, so a read sees what this process wrote before it, also
         #: on a cluster whose secondaries lag the leader (causal consistency).
@@ -111,33 +109,26 @@ class GraphClient:
         name: str = "query",
         convert: bool = True,
     ) -> list[Record]:
-        """Run Cypher text as one auto-commit read, with the client's time limit.
-
-        One round trip to Neo4j (up to 1,000 rows, the driver's fetch size), where the
-        driver's ``execute_query`` costs two (its COMMIT waits for an answer of its own) and
-        a session's ``execute_read`` three. Like them,
-        the read is routed to a secondary on a cluster, starts after this client's own
-        writes (bookmarks), has a time limit, and is retried on the errors the driver
-        retries its transactions on (graph/read_retry.py).
+        """Run Cypher text as one read with the client's time limit, through the driver's
+        ``execute_query``: routed to a secondary on a cluster, after this client's own writes
+        (bookmarks), and retried by the driver on the errors it calls retryable, for the
+        driver's ``max_transaction_retry_time`` (``GraphSettings.retry_seconds``).
 
         ``convert`` turns nodes, relationships, paths and temporal values into plain
         Python values (``Record.data()``); without it, rows hold the values exactly as the
         driver decoded them, which costs nothing more.
         """
-        query = Query(text, timeout=self.timeout)
-        attempts = self.retries.attempts()
         self.round_trips += 1
         with translated_errors(name):
-            while True:
-                try:
-                    with self.session(read=True) as session:
-                        result = session.run(query, dict(params))
-                        if convert:
-                            return [record.data() for record in result]
-                        keys = result.keys()
-                        return [dict(zip(keys, record, strict=True)) for record in result]
-                except (DriverError, Neo4jError) as error:
-                    time.sleep(attempts.wait_after(error))
+            rows: list[Record] = self.driver.execute_query(
+                Query(text, timeout=self.timeout),
+                dict(params),
+                routing_=RoutingControl.READ,
+                database_=self.database,
+                bookmark_manager_=self.bookmarks,
+                result_transformer_=_as_data if convert else _as_decoded,
+            )
+            return rows
 
     def write(self, name: str, /, **params: Any) -> list[Record]:
         """Run one named write query in its own transaction."""
@@ -181,6 +172,15 @@ class GraphClient:
             self.session(read=True) as session,
         ):
             session.run(queries.load("health/ping")).consume()
+
+
+def _as_data(result: Result) -> list[Record]:
+    return [record.data() for record in result]
+
+
+def _as_decoded(result: Result) -> list[Record]:
+    keys = result.keys()
+    return [dict(zip(keys, record, strict=True)) for record in result]
 
 
 @contextmanager

@@ -1,26 +1,23 @@
-"""Opening the drivers a process uses. Callers own them and pass them on explicitly."""
+"""Opening the driver a process uses. Callers own it and pass it on explicitly."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, Driver, GraphDatabase
+from neo4j import Driver, GraphDatabase
 
-from graph.read_retry import READ_RETRIES
 from graph.settings import GraphSettings
 
-__all__ = ["open_async_driver", "open_driver"]
+__all__ = ["open_driver"]
 
 
 def open_driver(settings: GraphSettings, uri: str | None = None) -> Driver:
-    """A driver for ``uri`` (default: the settings' effective URI). Close it when done."""
+    """A driver for ``uri`` (default: the settings' effective URI). Close it when done.
+
+    One per process: the API's reads, its writes, loaders and research queries all share
+    its pool, and its retry policy (``max_transaction_retry_time``) is the only one.
+    """
     return GraphDatabase.driver(uri or settings.effective_uri(), **_options(settings))
-
-
-def open_async_driver(settings: GraphSettings, uri: str | None = None) -> AsyncDriver:
-    """The same driver for an event loop (the API's reads). Open it, use it and close it
-    inside one running loop: its connections belong to that loop."""
-    return AsyncGraphDatabase.driver(uri or settings.effective_uri(), **_options(settings))
 
 
 def _options(settings: GraphSettings) -> dict[str, Any]:
@@ -34,7 +31,7 @@ def _options(settings: GraphSettings) -> dict[str, Any]:
         "max_connection_pool_size": settings.max_connection_pool_size,
         "connection_acquisition_timeout": 10.0,
         "connection_timeout": 5.0,
-        "max_transaction_retry_time": READ_RETRIES.max_seconds,
+        "max_transaction_retry_time": settings.retry_seconds,
         # Server notifications (deprecations, cartesian products) are for humans writing
         # Cypher; our queries are checked by tests, and warnings must not fail a run.
         "warn_notification_severity": "OFF",

@@ -33,6 +33,9 @@ class GraphSettings(BaseSettings):
     database: str = "neo4j"
     #: Seconds a read may run before it is stopped.
     query_timeout: float = Field(default=30.0, gt=0)
+    #: Seconds during which the driver sends a read (or a managed write) again after an error
+    #: it calls retryable: a restart, a lost connection, a cluster member gone.
+    retry_seconds: float = Field(default=5.0, gt=0)
     #: Rows per write transaction when loading.
     batch_size: int = Field(default=1000, ge=1, le=100_000)
     #: Bolt connections one process keeps at most (an API replica's concurrent queries).

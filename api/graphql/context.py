@@ -6,10 +6,12 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
+
 import queries
 from api.graphql.errors import user_facing
 from api.graphql.subgraph import Subgraph
-from graph import AsyncReader, GraphClient
+from graph import GraphClient
 
 __all__ = ["MAX_RELATIONS_PER_NODE", "RequestContext"]
 
@@ -18,30 +20,32 @@ MAX_RELATIONS_PER_NODE = 100
 
 @dataclass
 class RequestContext:
-    #: For what runs in a worker thread: writes, research queries, analytics.
+    #: The process's one driver, through which every read and write goes (in worker threads).
     client: GraphClient
-    #: For the API queries, read on the event loop.
-    reader: AsyncReader
     #: True when the request carried the curators' bearer token.
     curator: bool = False
     #: Seconds during which at least one of this request's ``fetch`` reads was waiting on
     #: Neo4j (``Server-Timing: graph``): root fields read concurrently, and their overlap
-    #: counts once, so this never exceeds the request's own time. Reads that run in worker
-    #: threads (analytics, research, mutations) are not counted.
+    #: counts once, so this never exceeds the request's own time. Analytics, research and
+    #: mutations are not counted.
     graph_seconds: float = 0.0
     _reading: int = field(default=0, init=False, repr=False)
     _reading_since: float = field(default=0.0, init=False, repr=False)
 
     async def fetch(self, name: str, relation_depth: int, **params: Any) -> Subgraph:
-        """Run the API query ``name`` (one round trip) and return its answer as a subgraph."""
+        """Run the API query ``name`` (one query) and return its answer as a subgraph."""
         params |= {"relDepth": relation_depth, "relLimit": MAX_RELATIONS_PER_NODE}
         if not self._reading:
             self._reading_since = time.perf_counter()
         self._reading += 1
         try:
             with user_facing():  # a query that fails otherwise is a bug of ours: masked
-                rows = await self.reader.read_text(
-                    queries.api_query(name), params, name=f"api/{name}"
+                rows = await run_in_threadpool(
+                    self.client.read_text,
+                    queries.api_query(name),
+                    params,
+                    name=f"api/{name}",
+                    convert=False,
                 )
         finally:
             self._reading -= 1

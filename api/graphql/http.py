@@ -6,8 +6,8 @@
 - With ``application/graphql-response+json``, a request that cannot run (bad JSON, bad
   parameters, a document that does not parse or validate, variables that do not coerce) is
   400 and has no ``data``; with ``application/json`` such document errors stay 200.
-- When Neo4j is unavailable the answer is 503 (with ``Retry-After``), after the read has been
-  retried for 5-7 s (graph/read_retry.py); the driver reconnects by itself once Neo4j is back.
+- When Neo4j is unavailable the answer is 503 (with ``Retry-After``), after the driver has
+  retried the read for ``GraphSettings.retry_seconds``; it reconnects by itself once Neo4j is back.
 - Bodies over the size limit are 413; batches are refused; mutations need the curators'
   bearer token (401 without one, 403 with a wrong one, 403 when none is configured).
 """
@@ -198,9 +198,7 @@ class GraphQLEndpoint:
             if curator and request.method == "POST"
             else (OperationType.QUERY,)
         )
-        context = RequestContext(
-            client=request.state.graph, reader=request.state.reader, curator=curator
-        )
+        context = RequestContext(client=request.state.graph, curator=curator)
         try:
             result = await self.schema.execute(
                 params.query,
