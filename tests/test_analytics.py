@@ -19,7 +19,8 @@ from tests.http import graphql_answer
 DATA = ROOT / "tests" / "data" / "research"
 
 # In-process apps read GraphQL through their own async driver, to NEO4J_URI: the test server.
-pytestmark = pytest.mark.usefixtures("graph_settings_env")
+# Slow tier (`make test-fast` leaves it out): synthetic trade worlds loaded per module.
+pytestmark = [pytest.mark.usefixtures("graph_settings_env"), pytest.mark.slow]
 
 
 async def ask(client: GraphClient, query: str, **variables: Any) -> dict[str, Any]:

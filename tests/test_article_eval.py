@@ -18,6 +18,9 @@ from loaders.article import ArticleOptions, read_article, read_article_file
 from schema import Label, label_for_id
 from tests.conftest import ROOT
 
+# Slow tier (`make test-fast` leaves it out): reads the whole evaluation set.
+pytestmark = pytest.mark.slow
+
 ARTICLES = ROOT / "tests" / "data" / "articles"
 SCORED = {
     Label.COUNTRY,

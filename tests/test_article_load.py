@@ -14,6 +14,9 @@ from loaders import CORPUS_DIR, load_corpus
 from loaders.article import ArticleOptions, load_article, read_article_file
 from tests.conftest import ROOT
 
+# Slow tier (`make test-fast` leaves it out): loads articles into a fresh corpus per test.
+pytestmark = pytest.mark.slow
+
 SEED = ROOT / "tests" / "data" / "seed_article.txt"
 MINI = ROOT / "tests" / "data" / "mini_corpus.yaml"
 SEED_DATE = dt.date(2025, 11, 28)

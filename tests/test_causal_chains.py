@@ -15,7 +15,8 @@ from loaders.synth import Anchors, load_synthetic
 from tests.test_graphql_api import WORLD, ask
 
 # In-process apps read GraphQL through their own async driver, to NEO4J_URI: the test server.
-pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("graph_settings_env")]
+# Slow tier (`make test-fast` leaves it out): exhaustive chain searches compared with the ranked one.
+pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("graph_settings_env"), pytest.mark.slow]
 CHAINS = """query($from: ID!, $kind: NodeKind, $country: ID, $hops: Int!, $min: Float!,
                   $asOf: Date, $first: Int!) {
   causalChains(from: $from, toKind: $kind, toCountry: $country, maxHops: $hops,

@@ -24,7 +24,8 @@ from schema import MEASURE_REACH, Label, RelType, label_for_id
 from tests.conftest import ROOT
 from tests.test_graphql_api import WORLD, ask
 
-pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("graph_settings_env")]
+# Slow tier (`make test-fast` leaves it out): many GraphQL answers on the corpus.
+pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("graph_settings_env"), pytest.mark.slow]
 CHAINS = """query($from: ID!, $kind: NodeKind, $country: ID, $hops: Int!) {
   causalChains(from: $from, toKind: $kind, toCountry: $country, maxHops: $hops, first: 50) {
     nodes { id } steps { cause { id } effect { id } relation } } }"""

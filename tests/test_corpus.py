@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph import GraphClient, fingerprint
 from loaders import CORPUS_DIR, load_corpus, read_and_validate
 from loaders.corpus import collect_files
@@ -90,6 +92,7 @@ def test_the_seed_articles_permit_delay_keeps_its_hedge(corpus_client: GraphClie
     assert "confirmed" not in rows[0]["statuses"]
 
 
+@pytest.mark.slow  # loads the whole corpus twice and compares fingerprints
 def test_loading_the_corpus_twice_changes_nothing(empty_client: GraphClient) -> None:
     load_corpus(empty_client, [CORPUS_DIR])
     before = fingerprint(empty_client)

@@ -20,7 +20,8 @@ from schema import Statement
 from tests.conftest import ROOT
 from tests.http import graphql_answer, in_process
 
-pytestmark = pytest.mark.usefixtures("graph_settings_env")
+# Slow tier (`make test-fast` leaves it out): graphs of their own, reloaded per test.
+pytestmark = [pytest.mark.usefixtures("graph_settings_env"), pytest.mark.slow]
 MOTEGI = "statement:motegi-2025-11-xue-regrettable"  # date: 2025-11 (month only)
 XUE_POST = "statement:xue-jian-2025-11-08-x-post"  # what Motegi RESPONDS_TO, a day
 GDELT = ROOT / "tests" / "data" / "research" / "synthetic_gdelt_chn_jpn.tsv"

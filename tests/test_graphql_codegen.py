@@ -20,6 +20,9 @@ import pytest
 
 from tests.conftest import ROOT
 
+# Slow tier (`make test-fast` leaves it out): runs GraphQL Code Generator and tsc (Node).
+pytestmark = pytest.mark.slow
+
 AUDIT = ROOT / "tests" / "http_audit"
 CLIENT = ROOT / "tests" / "data" / "client"
 EXPLORER = ROOT / "api" / "static" / "explorer"

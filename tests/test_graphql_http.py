@@ -88,20 +88,19 @@ STATEMENT = {
     ],
 )
 async def test_mutations_need_the_token(
-    empty_client: GraphClient, token_configured: bool, header: str | None, status: int, code: str
+    corpus_client: GraphClient, token_configured: bool, header: str | None, status: int, code: str
 ) -> None:
-    load_corpus(empty_client, [ROOT / "loaders" / "corpus"])
-    before = fingerprint(empty_client)
+    before = fingerprint(corpus_client)
     headers = {"authorization": header} if header else {}
     response = await _post(
-        empty_client,
+        corpus_client,
         {"query": CREATE, "variables": {"input": STATEMENT}},
         token=TOKEN if token_configured else None,
         **headers,
     )
     assert response.status_code == status
     assert response.json()["errors"][0]["extensions"]["code"] == code
-    assert fingerprint(empty_client) == before
+    assert fingerprint(corpus_client) == before
 
 
 @pytest.mark.anyio

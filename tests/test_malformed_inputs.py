@@ -625,7 +625,17 @@ def world(
     return graph_client, before
 
 
-@pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CASES])
+#: Cases left out of the fast tier (`make test-fast`): each parses megabytes.
+SLOW_CASES = {"yaml 10 MB name"}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, id=c.id, marks=[pytest.mark.slow] if c.id in SLOW_CASES else [])
+        for c in CASES
+    ],
+)
 def test_malformed_input_is_refused_with_its_place_and_changes_nothing(
     case: Case,
     world: tuple[GraphClient, Fingerprint],

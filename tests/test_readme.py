@@ -16,7 +16,8 @@ from tests.http import in_process
 README = (ROOT / "README.md").read_text()
 
 # In-process apps read GraphQL through their own async driver, to NEO4J_URI: the test server.
-pytestmark = pytest.mark.usefixtures("graph_settings_env")
+# Slow tier (`make test-fast` leaves it out): runs every example the README shows.
+pytestmark = [pytest.mark.usefixtures("graph_settings_env"), pytest.mark.slow]
 
 
 @pytest.mark.anyio

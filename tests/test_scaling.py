@@ -15,6 +15,9 @@ from loaders import load_corpus
 from tests.http import in_process
 from tests.test_graphql_api import WORLD, ask
 
+# Slow tier (`make test-fast` leaves it out): servers and replicas of their own.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def routed(graph_settings: GraphSettings) -> Iterator[GraphClient]:

@@ -14,6 +14,9 @@ from graph.schema_docs import JOIN_QUERIES, SCHEMA_DOC, render_schema_doc
 from schema import CAUSAL_TYPES, NODE_MODELS, Label, RelType
 from tests.conftest import ROOT
 
+# Slow tier (`make test-fast` leaves it out): generates and runs the documented joins.
+pytestmark = pytest.mark.slow
+
 
 def test_the_committed_schema_doc_matches_the_code() -> None:
     committed = (ROOT / SCHEMA_DOC).read_text(encoding="utf-8")
