@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 from starlette.concurrency import run_in_threadpool
@@ -87,6 +87,11 @@ class IndustryExposureResult: ...
 class ExposureResult: ...
 
 
+async def _exposure(info: Info[RequestContext, None], **arguments: Any) -> ExposureResult:
+    answer = await run_analysis(lambda: exposure(info.context.client, **arguments))
+    return shaped(ExposureResult, answer)
+
+
 @strawberry.type(description="Research analytics fields; the root `Query` inherits them.")
 class AnalyticsFields:
     @strawberry.field(
@@ -153,17 +158,12 @@ class AnalyticsFields:
         restricter: strawberry.ID | None = None,
         minerals: list[strawberry.ID] | None = None,
     ) -> ExposureResult:
-        return shaped(
-            ExposureResult,
-            await run_analysis(
-                lambda: exposure(
-                    info.context.client,
-                    industry=str(industry),
-                    policy=str(policy) if policy else None,
-                    restricter=str(restricter) if restricter else None,
-                    minerals=[str(m) for m in minerals] if minerals else None,
-                )
-            ),
+        return await _exposure(
+            info,
+            industry=str(industry),
+            policy=str(policy) if policy else None,
+            restricter=str(restricter) if restricter else None,
+            minerals=[str(m) for m in minerals] if minerals else None,
         )
 
     @strawberry.field(
@@ -177,14 +177,9 @@ class AnalyticsFields:
         target: strawberry.ID,
         minerals: list[strawberry.ID],
     ) -> ExposureResult:
-        return shaped(
-            ExposureResult,
-            await run_analysis(
-                lambda: exposure(
-                    info.context.client,
-                    target=str(target),
-                    restricter=str(restricter),
-                    minerals=[str(m) for m in minerals],
-                )
-            ),
+        return await _exposure(
+            info,
+            target=str(target),
+            restricter=str(restricter),
+            minerals=[str(m) for m in minerals],
         )
