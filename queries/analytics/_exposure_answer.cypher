@@ -39,10 +39,10 @@ CALL (policy, restrictedIds, exporters, exporterIsos, industryId, targetId) {
   WHERE mineral = restricted OR (mineral)-[:PART_OF]->(restricted)
   MATCH p = (mineral)<-[:DEPENDS_ON]-(first:Industry)
             ((a:Industry)-[link:DEPENDS_ON|SUPPLIES]-(b:Industry)
-              WHERE (link:DEPENDS_ON AND startNode(link) = b)
-                 OR (link:SUPPLIES AND startNode(link) = a
-                     AND NOT EXISTS { (b)-[judged:DEPENDS_ON]->(a)
-                                      WHERE judged.intensity IS NOT NULL })){0,3}
+              WHERE startNode(link) = b AND link:DEPENDS_ON
+                 OR startNode(link) = a AND link:SUPPLIES
+                    AND NOT EXISTS { (b)-[judged:DEPENDS_ON]->(a)
+                                     WHERE judged.intensity IS NOT NULL }){0,3}
             (industry:Industry)
   WHERE (industryId IS NULL OR industry.id = industryId)
     AND (targetId IS NULL OR EXISTS { (industry)-[:LOCATED_IN]->(:Country {id: targetId}) })
