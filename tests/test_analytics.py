@@ -128,15 +128,16 @@ def test_import_dependence_share_and_hhi_from_trade_flows(trade: GraphClient) ->
 
 
 def test_exposure_to_a_policy_term_by_term(world: GraphClient) -> None:
-    """policy:test-ree (issued by MOFCOM, BASED_IN China) restricts Dy and Tb. The synthetic
-    magnet industry depends on Dy (0.6) and Tb (0.5); Japan's curated import shares from
-    China are Dy 1.0 (2025) and Tb 0.9 (2025):
-        exposure = 0.6 × 1.0 + 0.5 × 0.9 = 0.6 + 0.45 = 1.05.
-    Its rare-earths dependence (0.9) does not count: the group is not restricted."""
+    """policy:test-ree (issued by MOFCOM, BASED_IN China, aimed at no one) restricts Dy and
+    Tb. The synthetic magnet industry depends on Dy (0.6) and Tb (0.5); Japan's curated import
+    shares from China are Dy 1.0 (2025) and Tb 0.9 (2025): terms 0.6 × 1.0 = 0.6 and
+    0.5 × 0.9 = 0.45. Both are rare earths, one family, so only the larger counts:
+        exposure = 0.6 (not 0.6 + 0.45).
+    Its rare-earths dependence (0.9) is no term: the group is not restricted."""
     answer = exposure(world, industry="industry:test-magnets", policy="policy:test-ree")
     assert answer.exporters == ("country:CHN",)
     (magnets,) = answer.industries
-    assert magnets.exposure == pytest.approx(1.05)
+    assert magnets.exposure == 0.6
     dy, tb = magnets.terms
     assert (dy.mineral, dy.intensity, dy.share, dy.share_year, dy.share_basis) == (
         "mineral:Dy",
@@ -145,12 +146,18 @@ def test_exposure_to_a_policy_term_by_term(world: GraphClient) -> None:
         2025,
         "curated import share",
     )
-    assert tb.value == pytest.approx(0.45)
-    assert [link.relation for link in dy.chain] == ["RESTRICTS", "DEPENDS_ON", "IMPORTS_FROM"]
+    assert (dy.family, dy.counted, dy.contribution) == ("mineral:rare-earths", True, 0.6)
+    assert (tb.value, tb.counted, tb.contribution) == (0.45, False, 0.0)
+    assert [link.relation for link in dy.chain] == ["RESTRICTS", "DEPENDS_ON"]
+    assert dy.share_evidence is not None
+    assert (dy.share_evidence.relation, dy.share_evidence.key) == ("IMPORTS_FROM", "2025-Dy")
     assert dy.chain[0].start == "policy:test-ree"
     assert dy.explanation == (
         "intensity(Synthetic magnet industry → Dysprosium) 0.6 × share(JPN ← restricter, "
-        "Dysprosium, 2025, curated import share) 1 = 0.6"
+        "Dysprosium, 2025, curated import share) 1 = 0.6; adds 0.6"
+    )
+    assert tb.explanation.endswith(
+        "= 0.45; not counted: Dysprosium counts for the family mineral:rare-earths"
     )
 
 
@@ -159,30 +166,48 @@ def test_what_if_ranks_industries_with_trade_shares_first(trade: GraphClient) ->
 
     Magnets: Dy 0.6 × 1.0 (curated, no trade flows for Dy) = 0.6; Tb 0.5 × 0.9 = 0.45;
       rare earths 0.9 × 0.6 (trade flows 2024: 600 of 1000 USD, ahead of the curated 0.7)
-      = 0.54. Exposure 0.6 + 0.45 + 0.54 = 1.59.
-    Motors depend on magnets (0.8), so each term is 0.8 × the magnets' term:
-      0.48 + 0.36 + 0.432 = 1.272.
+      = 0.54. One family: exposure 0.6, Dy's term (the sum would have been 1.59).
+    Motors depend on magnets (0.8), so each term is 0.8 × the magnets' term: 0.48.
     """
     answer = exposure(trade, target="JPN", restricter="CHN", minerals=["mineral:rare-earths"])
     magnets, motors = answer.industries
-    assert (magnets.industry, magnets.exposure) == ("industry:test-magnets", pytest.approx(1.59))
-    assert (motors.industry, motors.exposure) == ("industry:test-motors", pytest.approx(1.272))
+    assert (magnets.industry, magnets.exposure) == ("industry:test-magnets", 0.6)
+    assert (motors.industry, motors.exposure) == ("industry:test-motors", 0.48)
     group = next(t for t in magnets.terms if t.mineral == "mineral:rare-earths")
-    assert (group.share, group.share_year, group.share_basis) == (
-        pytest.approx(0.6),
+    assert (group.share, group.share_year, group.share_basis, group.counted) == (
+        0.6,
         2024,
         "trade flows",
+        False,
     )
+    assert [t.mineral for t in magnets.terms if t.counted] == ["mineral:Dy"]
     motor_dy = next(t for t in motors.terms if t.mineral == "mineral:Dy")
     assert [link.relation for link in motor_dy.chain] == [
         "RESTRICTS",
         "PART_OF",
         "DEPENDS_ON",
         "DEPENDS_ON",
-        "IMPORTS_FROM",
     ]
     assert motor_dy.chain[0].hypothetical
-    assert motor_dy.intensity == pytest.approx(0.48)
+    assert motor_dy.intensity == 0.48
+    assert [link.weight for link in motor_dy.chain] == [None, None, 0.6, 0.8]
+
+
+def test_a_what_if_reaches_only_where_it_is_aimed(trade: GraphClient) -> None:
+    """The same restriction aimed at the United States reaches no Japanese industry; aimed
+    at no one (an industry named, no target), it reaches Japan but not China's own."""
+    aimed_elsewhere = exposure(
+        trade, target="USA", restricter="CHN", minerals=["mineral:rare-earths"]
+    )
+    assert aimed_elsewhere.industries == ()
+    anyone = exposure(
+        trade, industry="industry:test-magnets", restricter="CHN", minerals=["mineral:Dy"]
+    )
+    assert [i.exposure for i in anyone.industries] == [0.6]
+    own = exposure(
+        trade, industry="industry:test-magnets", restricter="JPN", minerals=["mineral:Dy"]
+    )
+    assert own.industries == ()
 
 
 def test_ndfeb_exposure_to_the_april_2025_controls_from_the_corpus(
@@ -191,16 +216,94 @@ def test_ndfeb_exposure_to_the_april_2025_controls_from_the_corpus(
     """Japan's NdFeB-magnet industry and MOFCOM/GAC Announcement No. 18 of 2025 (restricting
     Sm, Gd, Tb, Dy, Lu, Sc, Y). The industry depends on Dy (intensity 0.6) and Tb (0.5) among
     those; the corpus gives Japan's 2025 import shares from China as Dy 1.0 and Tb 1.0:
-        exposure = 0.6 × 1.0 + 0.5 × 1.0 = 1.1,
-    the same figure the `impact` field gives this industry."""
+    terms 0.6 and 0.5, both rare earths, so exposure = 0.6, the figure `impact` gives too."""
     answer = exposure(
         corpus_client, industry="industry:jpn-ndfeb-magnets", policy="policy:cn-2025-04-ree"
     )
     (ndfeb,) = answer.industries
-    assert ndfeb.exposure == pytest.approx(1.1)
-    assert [(t.mineral, t.intensity, t.share, t.share_year) for t in ndfeb.terms] == [
-        ("mineral:Dy", 0.6, 1.0, 2025),
-        ("mineral:Tb", 0.5, 1.0, 2025),
+    assert ndfeb.exposure == 0.6
+    assert [(t.mineral, t.intensity, t.share, t.share_year, t.counted) for t in ndfeb.terms] == [
+        ("mineral:Dy", 0.6, 1.0, 2025, True),
+        ("mineral:Tb", 0.5, 1.0, 2025, False),
+    ]
+
+
+BAN_ON_JAPAN = "policy:cn-2026-01-dual-use-ban-japan"
+IMPACT = """query($policy: ID!, $country: ID) { impact(policy: $policy, country: $country) {
+  industries { industry { id } exposure exposureRaw
+    terms { mineral { id } family value counted contribution
+            chain { relation cause { id } effect { id } } } } } }"""
+
+
+@pytest.mark.anyio
+async def test_impact_and_exposure_give_the_same_score(corpus_client: GraphClient) -> None:
+    """One formula: for the January 2026 dual-use ban, every industry `impact` reaches has the
+    score (and terms) that `exposure` gives it, and they are the same industries."""
+    body = await ask(corpus_client, IMPACT, policy=BAN_ON_JAPAN, country=None)
+    assert "errors" not in body, body
+    impact = {
+        i["industry"]["id"]: (i["exposureRaw"], sorted((t["mineral"]["id"], t["value"],
+                                                        t["counted"]) for t in i["terms"]))
+        for i in body["data"]["impact"]["industries"]
+    }  # fmt: skip
+    analysed = {
+        i.industry: (i.exposure_raw, sorted((t.mineral, t.value, t.counted) for t in i.terms))
+        for i in exposure(corpus_client, policy=BAN_ON_JAPAN).industries
+    }
+    assert len(impact) > 10
+    assert impact == analysed
+    one = exposure(corpus_client, policy=BAN_ON_JAPAN, industry="industry:jpn-defence")
+    assert one.industries[0].exposure_raw == impact["industry:jpn-defence"][0]
+
+
+def test_no_score_in_the_corpus_leaves_0_to_1(corpus_client: GraphClient) -> None:
+    """Every policy of the corpus, every industry it reaches: the score, each term and each
+    contribution lie in 0..1, and the contributions add up to the score."""
+    policies = [row["id"] for row in corpus_client.read_text(
+        "MATCH (p:Policy) WHERE EXISTS { (p)-[:RESTRICTS]->() } RETURN p.id AS id", {}
+    )]  # fmt: skip
+    scored = 0
+    for policy in policies:
+        for industry in exposure(corpus_client, policy=policy).industries:
+            assert 0.0 < industry.exposure_raw <= 1.0, (policy, industry.industry)
+            assert all(0.0 <= t.value <= 1.0 for t in industry.terms)
+            parts = sum(t.contribution for t in industry.terms)
+            assert parts == pytest.approx(industry.exposure, abs=0.001 * len(industry.terms))
+            scored += 1
+    assert len(policies) > 5
+    assert scored > 50
+
+
+@pytest.mark.anyio
+async def test_a_group_and_its_members_count_once(corpus_client: GraphClient) -> None:
+    """The dual-use ban restricts the rare-earths group and Dy, Tb and Sm, and gallium and
+    germanium. Japan's NdFeB-magnet industry depends on the group (0.9) and on Nd, Pr, Dy
+    and Tb: five terms, one family, so its score is the largest of them, the group's
+    0.9 × 0.719 (JOGMEC's 2024 share) = 0.647, where the sum was 2.83. Japanese defence
+    depends on rare earths (largest term Dy, 0.5 × 1.0), gallium (0.4) and germanium (0.4),
+    no import share known for the last two: 1 − (1 − 0.5)(1 − 0.4)(1 − 0.4) = 0.82, where
+    the sum was 3.61."""
+    body = await ask(corpus_client, IMPACT, policy=BAN_ON_JAPAN, country="country:JPN")
+    industries = {i["industry"]["id"]: i for i in body["data"]["impact"]["industries"]}
+    ndfeb = industries["industry:jpn-ndfeb-magnets"]
+    assert {t["mineral"]["id"] for t in ndfeb["terms"]} == {
+        "mineral:rare-earths", "mineral:Nd", "mineral:Pr", "mineral:Dy", "mineral:Tb",
+    }  # fmt: skip
+    assert {t["family"] for t in ndfeb["terms"]} == {"mineral:rare-earths"}
+    counted = [t for t in ndfeb["terms"] if t["counted"]]
+    assert [(t["mineral"]["id"], t["value"]) for t in counted] == [("mineral:rare-earths", 0.647)]
+    assert ndfeb["exposure"] == max(t["value"] for t in ndfeb["terms"]) == 0.647
+    defence = industries["industry:jpn-defence"]
+    assert sorted(t["mineral"]["id"] for t in defence["terms"] if t["counted"]) == [
+        "mineral:Dy", "mineral:Ga", "mineral:Ge",
+    ]  # fmt: skip
+    assert defence["exposure"] == 0.82
+    assert [t["contribution"] for t in defence["terms"] if t["counted"]] == [0.5, 0.2, 0.12]
+    via_group = next(t for t in ndfeb["terms"] if t["mineral"]["id"] == "mineral:Nd")
+    assert [s["relation"] for s in via_group["chain"]] == ["RESTRICTS", "PART_OF", "DEPENDS_ON"]
+    assert [(s["cause"]["id"], s["effect"]["id"]) for s in via_group["chain"][1:]] == [
+        ("mineral:rare-earths", "mineral:Nd"),
+        ("mineral:Nd", "industry:jpn-ndfeb-magnets"),
     ]
 
 
@@ -212,22 +315,25 @@ async def test_graphql_explains_the_ndfeb_exposure_and_agrees_with_impact(
         corpus_client,
         """{ exposure(industry: "industry:jpn-ndfeb-magnets", policy: "policy:cn-2025-04-ree") {
                exporters formula industries { exposure terms { mineral value explanation
-                 chain { relation start end intensity share year sources } } } }
+                 chain { relation start end intensity weight status }
+                 shareEvidence { relation share year sources } } } }
              impact(policy: "policy:cn-2025-04-ree", country: "country:JPN") {
                industries { industry { id } exposure } } }""",
     )
     assert "errors" not in body, body
     (ndfeb,) = body["data"]["exposure"]["industries"]
-    assert ndfeb["exposure"] == pytest.approx(1.1)
+    assert ndfeb["exposure"] == 0.6
     assert [t["mineral"] for t in ndfeb["terms"]] == ["mineral:Dy", "mineral:Tb"]
-    share = ndfeb["terms"][0]["chain"][-1]
+    dy = ndfeb["terms"][0]
+    assert [link["status"] for link in dy["chain"]] == ["REPORTED", "CONFIRMED"]
+    share = dy["shareEvidence"]
     assert (share["relation"], share["share"], share["year"]) == ("IMPORTS_FROM", 1.0, 2025)
     assert share["sources"] == [
         "source:trendforce-2025-06-24",
         "source:chinadaily-2026-01-06-permit-review",
     ]
     impact = {i["industry"]["id"]: i["exposure"] for i in body["data"]["impact"]["industries"]}
-    assert impact["industry:jpn-ndfeb-magnets"] == pytest.approx(ndfeb["exposure"])
+    assert impact["industry:jpn-ndfeb-magnets"] == ndfeb["exposure"]
 
 
 @pytest.mark.anyio
@@ -276,11 +382,11 @@ def test_the_command_line_answers(
     ]
     assert main(argv) == 0
     text = capsys.readouterr().out
-    assert "exposure = 1.1" in text
+    assert "exposure = 0.6" in text
     assert "intensity(Japanese NdFeB magnet industry → Dysprosium) 0.6" in " ".join(text.split())
     assert main([*argv, "--json"]) == 0
     answer = json.loads(capsys.readouterr().out)
-    assert answer["industries"][0]["exposure"] == pytest.approx(1.1)
+    assert answer["industries"][0]["exposure"] == 0.6
     assert (
         main(
             [

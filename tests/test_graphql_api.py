@@ -229,22 +229,26 @@ async def test_impact_explains_its_exposure_term_by_term(world: GraphClient) -> 
     _, body = await ask(
         world,
         """{ impact(policy: "policy:ban", country: "country:JPN") { formula industries {
-             industry { id } exposure terms { mineral { id } intensity share shareAssumed supplyFactor value
-             chain { relation cause { id } effect { id } } } } } }""",
+             industry { id } exposure terms { mineral { id } intensity intensityAssumed share
+             shareAssumed value counted contribution
+             chain { relation cause { id } effect { id } intensity confidence } } } } }""",
     )
     industries = {i["industry"]["id"]: i for i in body["data"]["impact"]["industries"]}
-    # magnets: intensity 0.5 × share 1.0 (no issuer known → assumed) × no SUPPLIES = 0.5
-    assert industries["industry:jpn-magnets"]["exposure"] == pytest.approx(0.5)
-    # cars: 0.5 × 0.9 (magnets→motors) × 0.8 (motors→cars) = 0.36
-    assert industries["industry:jpn-cars"]["exposure"] == pytest.approx(0.36)
+    # magnets: intensity 0.5 × share 1.0 (no issuer known → assumed) = 0.5
+    assert industries["industry:jpn-magnets"]["exposure"] == 0.5
+    # cars: 0.5 × 0.9 (magnets→motors) × 0.8 (motors→cars): SUPPLIES states no intensity,
+    # so its confidence stands in
+    assert industries["industry:jpn-cars"]["exposure"] == 0.36
     term = industries["industry:jpn-cars"]["terms"][0]
-    assert term["shareAssumed"] is True
-    assert [s["relation"] for s in term["chain"]] == [
-        "RESTRICTS",
-        "DEPENDS_ON",
-        "SUPPLIES",
-        "SUPPLIES",
+    assert (term["intensity"], term["intensityAssumed"], term["shareAssumed"]) == (0.36, True, True)
+    assert (term["counted"], term["contribution"]) == (True, 0.36)
+    assert [(s["relation"], s["intensity"], s["confidence"]) for s in term["chain"]] == [
+        ("RESTRICTS", None, 0.9),
+        ("DEPENDS_ON", 0.5, 0.9),
+        ("SUPPLIES", None, 0.9),
+        ("SUPPLIES", None, 0.8),
     ]
+    assert term["chain"][-1]["effect"]["id"] == "industry:jpn-cars"
 
 
 async def test_takaichi_remark_reaches_japanese_industries_in_the_corpus(

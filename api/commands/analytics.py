@@ -107,13 +107,14 @@ def _print_exposure(answer: ExposureAnswer) -> None:
             f"exposure = {industry.exposure:.4g}"
         )
         table = Table()
-        for column in ("mineral", "intensity", "share", "share basis", "year", "term"):
+        for column in ("mineral", "intensity", "share", "share basis", "year", "term", "adds"):
             table.add_column(column)
         for t in industry.terms:
             basis = "assumed 1" if t.share_assumed else f"{t.share_basis} ({t.share_mineral})"
             table.add_row(
                 t.mineral, _fmt(t.intensity), _fmt(t.share), basis,
                 str(t.share_year or "–"), _fmt(t.value),
+                _fmt(t.contribution) if t.counted else f"– ({t.family})",
             )  # fmt: skip
         out.print(table)
         for t in industry.terms:

@@ -1,107 +1,94 @@
-"""impact(policy, country): which industries a policy reaches, how much, and why."""
+"""impact(policy, country): which industries a policy reaches, how much, and why.
+
+The answer is the exposure answer of ``graph.analytics`` (the one formula, the same terms
+as ``exposure``), shown with nodes and chain steps where that answer holds ids and links.
+"""
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
-from typing import Any
-
 import strawberry
 
+from api.graphql.answer_types import answer_type, fields_of
 from api.graphql.chains import ChainStep, build_step
 from api.graphql.nodes import Node, build_node
 from api.graphql.subgraph import Subgraph
+from graph.analytics import ExposureAnswer, IndustryExposure, Link, Term, exposure_answer
 
-__all__ = ["FORMULA", "ExposureTerm", "Impact", "IndustryImpact", "build_impact"]
-
-FORMULA = (
-    "exposure(industry) = Σ over restricted minerals M of the best chain's "
-    "intensity(DEPENDS_ON M) × share(industry's country ← issuer, M) × Π confidence(SUPPLIES); "
-    "a missing intensity or share counts as 1 and is flagged as assumed"
-)
+__all__ = ["ExposureTerm", "Impact", "IndustryImpact", "build_impact"]
 
 
-@strawberry.type(description="One mineral's contribution to an industry's exposure.")
+@answer_type(Term, description="One mineral's term in an industry's exposure, and why.")
 class ExposureTerm:
     mineral: Node
     restricted: Node = strawberry.field(
         description="What the policy restricts: the mineral itself or its group."
     )
-    intensity: float | None
-    intensity_assumed: bool
-    share: float | None = strawberry.field(
-        description="The industry's country's import share of this mineral from the issuer."
+    chain: list[ChainStep] = strawberry.field(
+        description="From the policy to the industry: the restriction, the group's member "
+        "(PART_OF) where the policy names a group, then the dependence links."
     )
-    share_year: int | None
-    share_assumed: bool
-    supply_factor: float = strawberry.field(
-        description="The product of the SUPPLIES confidences from the first industry on."
+    share_evidence: ChainStep | None = strawberry.field(
+        description="The curated import-share claim the share comes from; null when the share "
+        "comes from trade flows (see `shareBasis`) or is assumed."
     )
-    value: float
-    chain: list[ChainStep]
-    share_evidence: ChainStep | None
 
 
-@strawberry.type(description="An industry a policy reaches, with its exposure score.")
+@answer_type(IndustryExposure, description="An industry a policy reaches, with its exposure.")
 class IndustryImpact:
     industry: Node
-    exposure: float
     terms: list[ExposureTerm]
 
 
-@strawberry.type(description="What a policy reaches. See `formula`.")
+@answer_type(ExposureAnswer, description="What a policy reaches. See `formula`.")
 class Impact:
     policy: Node
-    issuers: list[strawberry.ID]
-    formula: str
     industries: list[IndustryImpact]
+    issuers: list[strawberry.ID] = strawberry.field(
+        description="The countries that issued the policy (its `exporters`)."
+    )
 
 
-def _term(graph: Subgraph, raw: dict[str, Any]) -> ExposureTerm:
-    steps = raw["steps"]
-    has_share = raw.get("share") is not None
-    chain_steps = steps[:-1] if has_share else steps
-    intensity: float | None = raw.get("intensity")
-    share: float | None = raw.get("share")
-    supply = math.prod(raw.get("supplyConfidences") or [])
-    value = (1.0 if intensity is None else intensity) * (1.0 if share is None else share) * supply
+def _step(graph: Subgraph, link: Link, cause: str | None = None) -> ChainStep:
+    step = {"start": link.start, "type": link.relation, "end": link.end, "key": link.key or ""}
+    return build_step(graph, step, cause)
+
+
+def _chain(graph: Subgraph, policy: str, term: Term) -> list[ChainStep]:
+    """The term's links as steps, each read from where the chain has got to."""
+    steps, at = [], policy
+    for link in term.chain:
+        cause = at if at in (link.start, link.end) else link.start
+        steps.append(_step(graph, link, cause))
+        at = link.end if cause == link.start else link.start
+    return steps
+
+
+def _term(graph: Subgraph, policy: str, term: Term) -> ExposureTerm:
+    evidence = term.share_evidence
     return ExposureTerm(
-        mineral=build_node(graph, raw["mineral"]),
-        restricted=build_node(graph, raw["restricted"]),
-        intensity=intensity,
-        intensity_assumed=intensity is None,
-        share=share,
-        share_year=raw.get("shareYear"),
-        share_assumed=not has_share,
-        supply_factor=supply,
-        value=value,
-        chain=[build_step(graph, s) for s in chain_steps],
-        share_evidence=build_step(graph, steps[-1]) if has_share else None,
+        **fields_of(term, ExposureTerm),
+        mineral=build_node(graph, term.mineral),
+        restricted=build_node(graph, term.restricted),
+        chain=_chain(graph, policy, term),
+        share_evidence=(
+            _step(graph, evidence) if evidence and evidence.relation == "IMPORTS_FROM" else None
+        ),
     )
 
 
 def build_impact(graph: Subgraph) -> Impact:
-    best: dict[tuple[str, str], ExposureTerm] = {}
-    for raw in graph.extra.get("terms", []):
-        term = _term(graph, raw)
-        key = (raw["industry"], raw["mineral"])
-        if key not in best or term.value > best[key].value:
-            best[key] = term
-    per_industry: dict[str, list[ExposureTerm]] = defaultdict(list)
-    for (industry, _), term in best.items():
-        per_industry[industry].append(term)
-    industries = [
-        IndustryImpact(
-            industry=build_node(graph, industry),
-            exposure=round(sum(t.value for t in terms), 6),
-            terms=sorted(terms, key=lambda t: -t.value),
-        )
-        for industry, terms in per_industry.items()
-    ]
-    industries.sort(key=lambda i: (-i.exposure, str(i.industry.id)))
+    policy = graph.roots[0]
+    answer = exposure_answer(graph.extra, policy=policy)
     return Impact(
-        policy=build_node(graph, graph.roots[0]),
-        issuers=[strawberry.ID(i) for i in graph.extra.get("issuers", [])],
-        formula=FORMULA,
-        industries=industries,
+        **fields_of(answer, Impact),
+        policy=build_node(graph, policy),
+        issuers=[strawberry.ID(i) for i in answer.exporters],
+        industries=[
+            IndustryImpact(
+                **fields_of(industry, IndustryImpact),
+                industry=build_node(graph, industry.industry),
+                terms=[_term(graph, policy, t) for t in industry.terms],
+            )
+            for industry in answer.industries
+        ],
     )

@@ -11,8 +11,10 @@ it, the HHI covers the partners named only (``partner_coverage`` says how much).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated
 
 from graph.analytics.errors import check_iso3
+from graph.analytics.shapes import Doc, NodeId
 from graph.client import GraphClient
 from graph.errors import NodeNotFoundError
 from schema import WORLD
@@ -22,6 +24,8 @@ __all__ = ["Dependence", "DependenceYear", "Supplier", "hhi_band", "import_depen
 
 @dataclass(frozen=True)
 class Supplier:
+    """One supplier of the importer, with its share of the total."""
+
     partner: str
     value_usd: float
     share: float
@@ -29,24 +33,28 @@ class Supplier:
 
 @dataclass(frozen=True)
 class DependenceYear:
+    """One year of import dependence."""
+
     year: int
-    denominator: str  # "world" or "sum of partners"
+    denominator: Annotated[str, Doc("`world` or `sum of partners`.")]
     total_usd: float
     from_exporter_usd: float
     share: float | None
-    hhi: float
+    hhi: Annotated[float, Doc("Σ (100 · share)² over the partners, 0..10,000.")]
     band: str
     partner_coverage: float | None
     suppliers: tuple[Supplier, ...]
-    sources: tuple[str, ...]
+    sources: tuple[NodeId, ...]
 
 
 @dataclass(frozen=True)
 class Dependence:
+    """Importer's dependence on the exporter for a mineral, from trade flows."""
+
     importer: str
     exporter: str
-    mineral: str
-    minerals_counted: tuple[str, ...]
+    mineral: NodeId
+    minerals_counted: tuple[NodeId, ...]
     years: tuple[DependenceYear, ...]
 
 

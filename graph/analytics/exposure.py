@@ -1,92 +1,120 @@
 """Industry exposure to a restriction, term by term, and the what-if ranking built on it.
 
-    exposure(X) = Σ over restricted minerals M of  Π intensity(DEPENDS_ON links X → … → M)
-                                                  × share(A ← B, M)
+The score is graph/analytics/formula.py's; this module gathers its evidence. The terms come
+from the fragment queries/analytics/_exposure_answer.cypher, which GraphQL ``impact`` runs
+too, and ``exposure_answer`` turns that answer into the shapes below for every caller.
 
-A is the country of the industry that depends on M directly (the importer), B the country
-that restricts (the policy's issuers, or the what-if's restricter). M counts when it is
-restricted itself or is PART_OF a restricted group; per (industry, mineral) the path with the
-largest value counts. As in ``impact`` (api/graphql/impact.py), a missing intensity or share
-counts as 1 and is flagged as assumed.
-
-share(A ← B, M) is taken, in this order, from: TradeFlow rows for M (latest year; B's value
-over A's imports from the World, or from all partners listed); curated IMPORTS_FROM claims
-for M (latest dated year, then highest confidence, then key); then the same two for each
-group M is PART_OF. The chosen evidence is part of every term.
+share(A ← B, M), A the importer (the country of the industry that depends on M directly), B
+the restricter (the policy's issuers, or the what-if's restricter), is taken, in this order,
+from: TradeFlow rows for M (latest year; B's value over A's imports from the World, or from
+all partners listed); curated IMPORTS_FROM claims for M (latest dated year, then highest
+confidence, then key); then the same two for each group M is PART_OF. The chosen evidence
+is part of every term.
 """
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
 from graph.analytics.errors import AnalyticsInputError
+from graph.analytics.formula import FORMULA, family, link_weight, score, shown, term_value
+from graph.analytics.shapes import Doc, NodeId
 from graph.client import GraphClient
 from graph.errors import NodeNotFoundError
-from schema import WORLD
+from schema import MEASURE_REACH, WORLD, Status
 
-__all__ = ["FORMULA", "ExposureAnswer", "IndustryExposure", "Link", "Term", "exposure"]
-
-FORMULA = (
-    "exposure(industry) = Σ over restricted minerals M of Π intensity(DEPENDS_ON links from the "
-    "industry to M) × share(importer ← restricter, M); per mineral the largest path counts; a "
-    "missing intensity or share counts as 1 and is flagged as assumed"
-)
+__all__ = ["ExposureAnswer", "IndustryExposure", "Link", "Term", "exposure", "exposure_answer"]
 
 
 @dataclass(frozen=True)
 class Link:
     """One link of a term's chain, with its evidence."""
 
-    start: str
+    start: NodeId
     start_name: str | None
-    relation: str
-    end: str
+    relation: Annotated[
+        str, Doc("The relationship type, or TRADE_FLOWS for a share read from trade flows.")
+    ]
+    end: NodeId
     end_name: str | None
+    key: Annotated[str | None, Doc("Tells parallel claims between the same nodes apart.")] = None
     intensity: float | None = None
+    weight: Annotated[
+        float | None,
+        Doc(
+            "This link's factor in the term: its intensity, or its confidence when it states "
+            "none; null for links that are not factors."
+        ),
+    ] = None
     share: float | None = None
     year: int | None = None
     confidence: float | None = None
-    status: str | None = None
-    sources: tuple[str, ...] = ()
+    status: Status | None = None
+    sources: tuple[NodeId, ...] = ()
     note: str | None = None
-    hypothetical: bool = False
+    hypothetical: Annotated[bool, Doc("True for a what-if's assumed restriction.")] = False
 
 
 @dataclass(frozen=True)
 class Term:
-    mineral: str
+    """One restricted mineral's term: the path's intensity × the import share, and why."""
+
+    mineral: NodeId
     mineral_name: str | None
-    restricted: str
-    intensity: float
-    intensity_assumed: bool
-    share: float
+    restricted: Annotated[
+        NodeId, Doc("What the restriction names: the mineral itself or its group.")
+    ]
+    family: Annotated[
+        NodeId, Doc("The mineral's family: its group, or itself. One term per family counts.")
+    ]
+    intensity: Annotated[
+        float, Doc("Π of the path's link weights (intensities, or confidences standing in).")
+    ]
+    intensity_assumed: Annotated[bool, Doc("Some link states no intensity.")]
+    share: Annotated[
+        float, Doc("The importer's share of this mineral from the restricter (1 when unknown).")
+    ]
     share_year: int | None
-    share_basis: str | None  # "trade flows", "curated import share", or None when assumed
-    share_mineral: str | None
+    share_basis: Annotated[
+        str | None, Doc("`trade flows`, `curated import share`, or null when assumed.")
+    ]
+    share_mineral: Annotated[NodeId | None, Doc("The mineral or group the share is about.")]
     share_assumed: bool
-    value: float
-    chain: tuple[Link, ...]
+    value: Annotated[float, Doc("intensity × share, rounded.")]
+    counted: Annotated[bool, Doc("Whether it is its family's largest term, the one that counts.")]
+    contribution: Annotated[
+        float,
+        Doc("What it adds to the score, largest terms first (0 when not counted); they sum to it."),
+    ]
     explanation: str
+    chain: tuple[Link, ...]
+    share_evidence: Annotated[
+        Link | None, Doc("Where the share comes from: a curated claim or trade flows.")
+    ]
 
 
 @dataclass(frozen=True)
 class IndustryExposure:
-    industry: str
+    """An industry's exposure: its terms combined by the formula."""
+
+    industry: NodeId
     name: str | None
-    importer: str | None
-    exposure: float
+    importer: NodeId | None
+    exposure: Annotated[float, Doc("The score, 0..1, rounded for display.")]
+    exposure_raw: Annotated[float, Doc("The score at full precision.")]
     terms: tuple[Term, ...]
 
 
 @dataclass(frozen=True)
 class ExposureAnswer:
-    policy: str | None
+    """Exposure to a restriction. See `formula`."""
+
+    policy: NodeId | None
     policy_name: str | None
-    exporters: tuple[str, ...]
-    restricted: tuple[str, ...]
+    exporters: tuple[NodeId, ...]
+    restricted: tuple[NodeId, ...]
     formula: str
     industries: tuple[IndustryExposure, ...]
 
@@ -117,21 +145,25 @@ def _share(raw: dict[str, Any], scopes: list[str]) -> _Share:
             if total:
                 exporters = sorted({r["partner"] for r in rows if r["exporter"]})
                 basis = "World" if world else "all partners listed"
-                link = Link(
-                    start=importer,
-                    start_name=importer_iso,
-                    relation="TRADE_FLOWS",
-                    end=",".join(exporters) or "(restricter)",
-                    end_name=None,
-                    share=from_b / total,
-                    year=year,
-                    sources=tuple(sorted({s for r in rows for s in r["sources"]})),
-                    note=(
-                        f"imports of {scope} in {year}: {from_b:,.0f} USD from the restricter "
-                        f"of {total:,.0f} USD from the {basis}"
+                return (
+                    min(1.0, from_b / total),
+                    Link(
+                        start=importer,
+                        start_name=importer_iso,
+                        relation="TRADE_FLOWS",
+                        end=",".join(exporters) or "(restricter)",
+                        end_name=None,
+                        share=shown(from_b / total),
+                        year=year,
+                        sources=tuple(sorted({s for r in rows for s in r["sources"]})),
+                        note=(
+                            f"imports of {scope} in {year}: {from_b:,.0f} USD from the "
+                            f"restricter of {total:,.0f} USD from the {basis}"
+                        ),
                     ),
+                    "trade flows",
+                    scope,
                 )
-                return from_b / total, link, "trade flows", scope
         claims = sorted((c for c in raw["claims"] if c["mineral"] == scope), key=_claim_order)
         if claims:
             c = claims[0]
@@ -141,6 +173,7 @@ def _share(raw: dict[str, Any], scopes: list[str]) -> _Share:
                 relation="IMPORTS_FROM",
                 end=c["end"],
                 end_name=None,
+                key=c["key"],
                 share=c["share"],
                 year=c.get("year"),
                 confidence=c["confidence"],
@@ -152,29 +185,91 @@ def _share(raw: dict[str, Any], scopes: list[str]) -> _Share:
     return None, None, None, None
 
 
-def _term(raw: dict[str, Any], restriction: Link) -> Term:
-    links = [
+@dataclass(frozen=True)
+class _Candidate:
+    """A term before the industry's score is known."""
+
+    raw: dict[str, Any]
+    links: tuple[Link, ...]  # the dependence path, from the mineral's industry to the industry
+    weight: float
+    weight_assumed: bool
+    share: float | None
+    evidence: Link | None
+    basis: str | None
+    share_scope: str | None
+    value: float
+    restriction: Link
+
+    @property
+    def family(self) -> str:
+        return family(self.raw["mineral"], self.raw["groups"])
+
+    @property
+    def rank(self) -> tuple[float, bool, int]:
+        """Larger value first; then a direct restriction before one through a group; then
+        the shorter path."""
+        return (-self.value, self.raw["restricted"] != self.raw["mineral"], len(self.links))
+
+
+def _candidate(raw: dict[str, Any], restriction: Link) -> _Candidate:
+    weights = [link_weight(link.get("intensity"), link.get("confidence")) for link in raw["links"]]
+    links = tuple(
         Link(
             start=link["start"],
             start_name=link["startName"],
-            relation="DEPENDS_ON",
+            relation=link["relation"],
             end=link["end"],
             end_name=link["endName"],
+            key=link.get("key"),
             intensity=link.get("intensity"),
+            weight=shown(weight),
             confidence=link.get("confidence"),
             status=link.get("status"),
             sources=tuple(link.get("sources") or ()),
             note=link.get("note"),
         )
-        for link in raw["links"]
-    ]
-    intensities = [link.intensity for link in links]
-    intensity = math.prod(1.0 if i is None else i for i in intensities)
-    groups = {c["mineral"] for c in raw["claims"]} | {t["scope"] for t in raw["trade"]}
-    scopes = [raw["mineral"], *sorted(groups - {raw["mineral"]})]
-    share, evidence, basis, share_scope = _share(raw, scopes)
-    value = intensity * (1.0 if share is None else share)
-    chain = [restriction]
+        for link, (weight, _) in zip(raw["links"], weights, strict=True)
+    )
+    share, evidence, basis, share_scope = _share(raw, [raw["mineral"], *sorted(raw["groups"])])
+    return _Candidate(
+        raw=raw,
+        links=links,
+        weight=term_value((w for w, _ in weights), None),
+        weight_assumed=any(assumed for _, assumed in weights),
+        share=share,
+        evidence=evidence,
+        basis=basis,
+        share_scope=share_scope,
+        value=term_value((w for w, _ in weights), share),
+        restriction=restriction,
+    )
+
+
+def _explain(c: _Candidate, contribution: float | None, counted_mineral: str) -> str:
+    raw = c.raw
+    factors = " × ".join(
+        f"intensity({link.start_name or link.start} → {link.end_name or link.end}) "
+        f"{link.intensity:g}"
+        if link.intensity is not None
+        else f"confidence({link.start_name or link.start} → {link.end_name or link.end}) "
+        f"{link.weight:g} (no intensity)"
+        for link in reversed(c.links)
+    )
+    share_text = (
+        "share 1 (assumed: no import share found)"
+        if c.share is None or c.evidence is None
+        else f"share({raw['importerIso']} ← restricter, {raw['mineralName'] or raw['mineral']}"
+        f", {c.evidence.year or 'undated'}, {c.basis}) {shown(c.share):g}"
+    )
+    text = f"{factors} × {share_text} = {shown(c.value):g}"
+    if contribution is None:
+        return f"{text}; not counted: {counted_mineral} counts for the family {c.family}"
+    return f"{text}; adds {shown(contribution):g}"
+
+
+def _term(c: _Candidate, contribution: float | None, counted_mineral: str) -> Term:
+    raw = c.raw
+    chain = [c.restriction]
     if raw.get("partOf"):
         part = raw["partOf"]
         chain.append(
@@ -184,39 +279,121 @@ def _term(raw: dict[str, Any], restriction: Link) -> Term:
                 relation="PART_OF",
                 end=part["end"],
                 end_name=raw["restrictedName"],
+                key=part.get("key"),
                 confidence=part.get("confidence"),
                 status=part.get("status"),
                 sources=tuple(part.get("sources") or ()),
             )
         )
-    chain.extend(links)
-    if evidence is not None:
-        chain.append(evidence)
-    factors = " × ".join(
-        f"intensity({link.start_name or link.start} → {link.end_name or link.end}) "
-        + ("1 (assumed)" if link.intensity is None else f"{link.intensity:g}")
-        for link in reversed(links)
-    )
-    share_text = (
-        "share 1 (assumed: no import share found)"
-        if share is None or evidence is None
-        else f"share({raw['importerIso']} ← restricter, {raw['mineralName'] or raw['mineral']}"
-        f", {evidence.year or 'undated'}, {basis}) {share:.4g}"
-    )
+    chain.extend(c.links)
     return Term(
         mineral=raw["mineral"],
         mineral_name=raw["mineralName"],
         restricted=raw["restricted"],
-        intensity=intensity,
-        intensity_assumed=any(i is None for i in intensities),
-        share=1.0 if share is None else share,
-        share_year=evidence.year if evidence else None,
-        share_basis=basis,
-        share_mineral=share_scope,
-        share_assumed=share is None,
-        value=value,
+        family=c.family,
+        intensity=shown(c.weight),
+        intensity_assumed=c.weight_assumed,
+        share=shown(1.0 if c.share is None else c.share),
+        share_year=c.evidence.year if c.evidence else None,
+        share_basis=c.basis,
+        share_mineral=c.share_scope,
+        share_assumed=c.share is None,
+        value=shown(c.value),
+        counted=contribution is not None,
+        contribution=shown(contribution or 0.0),
+        explanation=_explain(c, contribution, counted_mineral),
         chain=tuple(chain),
-        explanation=f"{factors} × {share_text} = {value:.4g}",
+        share_evidence=c.evidence,
+    )
+
+
+def _restriction(answer: dict[str, Any], raw: dict[str, Any], policy: str | None,
+                 restricter: str | None, hypothetical: bool) -> Link:  # fmt: skip
+    """The RESTRICTS link of a term: the policy's strongest claim on what it restricts, or the
+    what-if's assumed one."""
+    claims = [r for r in answer["restricts"] if r["mineral"] == raw["restricted"]]
+    ev = None if hypothetical or not claims else max(
+        claims, key=lambda r: (r.get("confidence") or 0.0, r.get("key") or "")
+    )  # fmt: skip
+    return Link(
+        start=policy if ev is not None and policy else (restricter or "(restricter)"),
+        start_name=answer["policyName"] if ev is not None else None,
+        relation="RESTRICTS",
+        end=raw["restricted"],
+        end_name=raw["restrictedName"],
+        key=ev.get("key") if ev else None,
+        confidence=ev.get("confidence") if ev else None,
+        status=ev.get("status") if ev else None,
+        sources=tuple(ev.get("sources") or ()) if ev else (),
+        hypothetical=ev is None,
+    )
+
+
+def _industry(industry_id: str, candidates: list[_Candidate]) -> IndustryExposure:
+    scored = score([(c.family, c.raw["mineral"], c.value) for c in candidates])
+    counted = {
+        c.family: c.raw["mineralName"] or c.raw["mineral"]
+        for c, part in zip(candidates, scored.contributions, strict=True)
+        if part is not None
+    }
+    terms = [
+        _term(c, part, counted[c.family])
+        for c, part in zip(candidates, scored.contributions, strict=True)
+    ]
+    terms.sort(key=lambda t: (not t.counted, -t.value, t.mineral))
+    first = candidates[0].raw
+    return IndustryExposure(
+        industry=industry_id,
+        name=first["industryName"],
+        importer=first["importer"],
+        exposure=shown(scored.score),
+        exposure_raw=scored.score,
+        terms=tuple(terms),
+    )
+
+
+def exposure_answer(
+    answer: dict[str, Any],
+    *,
+    policy: str | None,
+    restricter: str | None = None,
+    minerals: list[str] | None = None,
+    target: str | None = None,
+) -> ExposureAnswer:
+    """The exposure answer from what the fragment analytics/_exposure_answer gathered.
+
+    Per (industry, mineral) the largest term counts. Without a policy (a what-if), terms are
+    kept where the assumed measure reaches (schema.MEASURE_REACH: aimed at ``target``, or at
+    no one); a policy's reach is applied in the query.
+    """
+    hypothetical = minerals is not None
+    best: dict[tuple[str, str], _Candidate] = {}
+    for raw in answer["terms"]:
+        if policy is None and not MEASURE_REACH.reaches(
+            [raw["importer"]] if raw["importer"] else [],
+            [target] if target else [],
+            answer["exporters"],
+        ):
+            continue
+        restriction = _restriction(answer, raw, policy, restricter, hypothetical)
+        candidate = _candidate(raw, restriction)
+        key = (raw["industry"], raw["mineral"])
+        if key not in best or candidate.rank < best[key].rank:
+            best[key] = candidate
+    per_industry: dict[str, list[_Candidate]] = defaultdict(list)
+    for (industry_id, _), candidate in sorted(best.items()):
+        per_industry[industry_id].append(candidate)
+    industries = sorted(
+        (_industry(i, candidates) for i, candidates in per_industry.items()),
+        key=lambda i: (-i.exposure_raw, i.industry),
+    )
+    return ExposureAnswer(
+        policy=policy,
+        policy_name=answer["policyName"],
+        exporters=tuple(answer["exporters"]),
+        restricted=tuple(answer["restrictedIds"]),
+        formula=FORMULA,
+        industries=tuple(industries),
     )
 
 
@@ -251,7 +428,7 @@ def exposure(
         policy=policy,
         restricter=restricter,
         minerals=minerals,
-    )[0]
+    )[0]["answer"]
     for wanted, found in (
         (policy, answer["policyFound"]),
         (industry, answer["industryFound"]),
@@ -262,44 +439,6 @@ def exposure(
             raise NodeNotFoundError(wanted)
     for mineral in set(minerals or ()) - set(answer["knownMinerals"]):
         raise NodeNotFoundError(mineral)
-    restricts = {r["mineral"]: r for r in answer["restricts"]}
-    best: dict[tuple[str, str], tuple[Term, dict[str, Any]]] = {}
-    for raw in answer["terms"]:
-        ev = restricts.get(raw["restricted"]) if minerals is None else None
-        restriction = Link(
-            start=policy if ev is not None and policy else (restricter or "(restricter)"),
-            start_name=answer["policyName"] if ev is not None else None,
-            relation="RESTRICTS",
-            end=raw["restricted"],
-            end_name=raw["restrictedName"],
-            confidence=ev.get("confidence") if ev else None,
-            status=ev.get("status") if ev else None,
-            sources=tuple(ev.get("sources") or ()) if ev else (),
-            hypothetical=ev is None,
-        )
-        term = _term(raw, restriction)
-        key = (raw["industry"], raw["mineral"])
-        if key not in best or term.value > best[key][0].value:
-            best[key] = (term, raw)
-    per_industry: dict[str, list[tuple[Term, dict[str, Any]]]] = defaultdict(list)
-    for (industry_id, _), pair in best.items():
-        per_industry[industry_id].append(pair)
-    industries = [
-        IndustryExposure(
-            industry=industry_id,
-            name=pairs[0][1]["industryName"],
-            importer=pairs[0][1]["importer"],
-            exposure=round(sum(t.value for t, _ in pairs), 6),
-            terms=tuple(sorted((t for t, _ in pairs), key=lambda t: (-t.value, t.mineral))),
-        )
-        for industry_id, pairs in per_industry.items()
-    ]
-    industries.sort(key=lambda i: (-i.exposure, i.industry))
-    return ExposureAnswer(
-        policy=policy,
-        policy_name=answer["policyName"],
-        exporters=tuple(answer["exporters"]),
-        restricted=tuple(answer["restrictedIds"]),
-        formula=FORMULA,
-        industries=tuple(industries),
+    return exposure_answer(
+        answer, policy=policy, restricter=restricter, minerals=minerals or None, target=target
     )

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Annotated
 
 from graph.analytics.errors import AnalyticsInputError, check_iso3
+from graph.analytics.shapes import Doc
 from graph.client import GraphClient
 
 __all__ = ["SeriesPoint", "dyad_series"]
@@ -18,16 +20,31 @@ __all__ = ["SeriesPoint", "dyad_series"]
 
 @dataclass(frozen=True)
 class SeriesPoint:
+    """One month of coded events in one direction (actor → recipient)."""
+
     month: str
     actor: str
     recipient: str
     events: int
-    quad_counts: tuple[int, int, int, int]
+    verbal_cooperation: Annotated[int, Doc("QuadClass 1.")]
+    material_cooperation: Annotated[int, Doc("QuadClass 2.")]
+    verbal_conflict: Annotated[int, Doc("QuadClass 3.")]
+    material_conflict: Annotated[int, Doc("QuadClass 4.")]
     goldstein_sum: float
     goldstein_mean: float | None
-    conflict_share: float | None
-    weighted_tone: float | None
+    conflict_share: Annotated[float | None, Doc("(Q3 + Q4) / the events that have a QuadClass.")]
+    weighted_tone: Annotated[float | None, Doc("Σ(AvgTone × NumArticles) / Σ NumArticles.")]
     articles: int
+
+    @property
+    def quad_counts(self) -> tuple[int, int, int, int]:
+        """The counts by QuadClass 1..4."""
+        return (
+            self.verbal_cooperation,
+            self.material_cooperation,
+            self.verbal_conflict,
+            self.material_conflict,
+        )
 
     @property
     def direction(self) -> str:
@@ -63,7 +80,10 @@ def dyad_series(
                 actor=row["actor"],
                 recipient=row["recipient"],
                 events=int(row["events"]),
-                quad_counts=(int(row["q1"]), int(row["q2"]), int(row["q3"]), int(row["q4"])),
+                verbal_cooperation=int(row["q1"]),
+                material_cooperation=int(row["q2"]),
+                verbal_conflict=int(row["q3"]),
+                material_conflict=int(row["q4"]),
                 goldstein_sum=float(row["goldsteinSum"]),
                 goldstein_mean=(
                     float(row["goldsteinSum"]) / with_goldstein if with_goldstein else None

@@ -3,9 +3,10 @@
 // description: group) that the industry DEPENDS_ON: intensity × the industry's country's import
 // description: share of that mineral from the issuing country (the newest curated IMPORTS_FROM
 // description: claim for the mineral, else for its group; 1 and flagged when there is none).
-// description: The exposure is the sum of the terms: the formula of GraphQL impact and exposure.
-// description: No terms when the industry is outside the policy's reach (not in a country it
-// description: targets or, aimed at none, in the issuer's).
+// description: The direct terms only, curated shares only, and not combined: the exposure
+// description: score (0..1; a group and its members count once) is `dyad exposure` and
+// description: GraphQL exposure and impact. No terms when the industry is outside the
+// description: policy's reach (not in a country it targets or, aimed at none, in the issuer's).
 // param: industry string = industry:jpn-ndfeb-magnets — the industry
 // param: policy string = policy:cn-2025-04-ree — the restricting policy
 // example: dyad query industry_exposure_to_policy --param industry=industry:jpn-ndfeb-magnets --param policy=policy:cn-2025-04-ree
