@@ -1,23 +1,37 @@
 """The explorer page at ``/``: graph, causal chains, timeline and Cypher workbench.
 
 The page is static (``api/static/explorer/``) and talks only to this app: ``POST /graphql``
-for the graph, ``GET /queries.json`` and ``GET /queries/{name}.json`` for canned Cypher.
+for the graph, ``GET /queries.json`` and ``GET /queries/{name}.json`` for canned Cypher, and
+``GET /explorer/vocabulary.json`` for what it draws: the kinds, relation types, statuses,
+grades and methods of ``schema/``, with their colours and shapes (``schema.presentation``).
 Every script and stylesheet it loads is served from ``/static/``; the Content-Security-Policy
 sent with the page tells the browser to refuse anything else.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from functools import cache
 from pathlib import Path
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Route
 
-__all__ = ["CONTENT_SECURITY_POLICY", "EXPLORER_DIR", "explorer_html", "routes"]
+from schema import explorer_vocabulary
+
+__all__ = [
+    "CONTENT_SECURITY_POLICY",
+    "EXPLORER_DIR",
+    "VOCABULARY_PATH",
+    "explorer_html",
+    "routes",
+    "vocabulary_json",
+]
 
 EXPLORER_DIR = Path(__file__).resolve().parent / "static" / "explorer"
+VOCABULARY_PATH = "/explorer/vocabulary.json"
 
 #: Only this origin. Inline styles are allowed because Cytoscape.js injects one <style>.
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -42,6 +56,23 @@ def explorer_html() -> str:
     return (EXPLORER_DIR / "index.html").read_text(encoding="utf-8")
 
 
+@cache
+def vocabulary_json() -> tuple[bytes, str]:
+    """The vocabulary the page draws, as JSON, and its ETag; made once per process."""
+    body = json.dumps(explorer_vocabulary(), ensure_ascii=False, separators=(",", ":"))
+    data = body.encode("utf-8")
+    return data, f'"{hashlib.sha256(data).hexdigest()[:32]}"'
+
+
+async def vocabulary(request: Request) -> Response:
+    """``GET /explorer/vocabulary.json``: revalidated by ETag, as ``/static/`` files are."""
+    data, etag = vocabulary_json()
+    headers = {"ETag": etag, "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"}
+    if etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
+    return Response(data, media_type="application/json", headers=headers)
+
+
 async def explorer_page(request: Request) -> HTMLResponse:
     return HTMLResponse(
         explorer_html(),
@@ -55,4 +86,7 @@ async def explorer_page(request: Request) -> HTMLResponse:
 
 def routes() -> list[BaseRoute]:
     """The explorer's routes, for ``create_app`` to add to its own."""
-    return [Route("/", explorer_page, methods=["GET"], name="explorer")]
+    return [
+        Route("/", explorer_page, methods=["GET"], name="explorer"),
+        Route(VOCABULARY_PATH, vocabulary, methods=["GET"], name="explorer-vocabulary"),
+    ]

@@ -1,4 +1,5 @@
-"""Dyad's graph vocabulary: labels, relationship types, patterns, causality, and models.
+"""Dyad's graph vocabulary: labels, relationship types, patterns, causality, models, and
+how the explorer draws them (``schema.presentation``).
 
 This package imports nothing else of Dyad's. Everything else validates against it.
 """
@@ -26,6 +27,7 @@ from schema.nodes import (
     Statement,
     TradeFlow,
 )
+from schema.presentation import EXPLORER_SECTIONS, explorer_vocabulary
 from schema.provenance import Method, NodeId, Provenance, SourceId, Status
 from schema.relationships import Relationship
 from schema.research import (
@@ -51,6 +53,7 @@ from schema.rules import (
 from schema.vocabulary import (
     BASE_LABEL,
     CAUSAL_TYPES,
+    DEEDS,
     MEASURE_REACH,
     PATTERNS,
     CausalDirection,
@@ -69,6 +72,8 @@ __all__ = [
     "CAUSAL_TYPES",
     "CONFIDENCE_BANDS",
     "CONFLICT_QUADS",
+    "DEEDS",
+    "EXPLORER_SECTIONS",
     "HS_MINERALS",
     "MEASURE_REACH",
     "NODE_MODELS",
@@ -118,6 +123,7 @@ __all__ = [
     "check_support",
     "date_span",
     "display_date",
+    "explorer_vocabulary",
     "fact_dates",
     "grade_of",
     "hs_mineral",

@@ -14,6 +14,7 @@ from enum import StrEnum
 __all__ = [
     "BASE_LABEL",
     "CAUSAL_TYPES",
+    "DEEDS",
     "MEASURE_REACH",
     "PATTERNS",
     "CausalDirection",
@@ -171,7 +172,8 @@ def _patterns(
 L = Label
 R = RelType
 _ACTORS = (L.COUNTRY, L.LEADER, L.ORGANIZATION)
-_DEEDS = (L.STATEMENT, L.POLICY, L.EVENT)
+#: What was said and done, the dated kinds: what the timeline lists and chains are traced from.
+DEEDS: tuple[Label, ...] = (L.STATEMENT, L.POLICY, L.EVENT)
 _ANYTHING_BUT_SOURCE = tuple(label for label in Label if label is not L.SOURCE)
 
 PATTERNS: tuple[Pattern, ...] = tuple(
@@ -227,12 +229,12 @@ PATTERNS: tuple[Pattern, ...] = tuple(
         (L.TRADE_FLOW,), R.INVOLVES, (L.COUNTRY,), "the reporter and partner of a trade flow (role)"
     )
     + _patterns((L.TRADE_FLOW,), R.ABOUT, (L.MINERAL,), "the mineral a traded HS code stands for")
-    + _patterns(_DEEDS, R.ABOUT, _ANYTHING_BUT_SOURCE, "what a statement, policy or event concerns")
+    + _patterns(DEEDS, R.ABOUT, _ANYTHING_BUT_SOURCE, "what a statement, policy or event concerns")
     + _patterns((L.POLICY,), R.SUSPENDS, (L.POLICY,), "one measure suspends another")
     + _patterns((L.POLICY,), R.AMENDS, (L.POLICY,), "one measure extends or revises another")
-    + _patterns(_DEEDS, R.PROVOKED, _DEEDS, "cause → effect: one act provoked another")
+    + _patterns(DEEDS, R.PROVOKED, DEEDS, "cause → effect: one act provoked another")
     + _patterns(
-        (L.STATEMENT, L.POLICY), R.RESPONDS_TO, _DEEDS, "effect → cause: an act answers another"
+        (L.STATEMENT, L.POLICY), R.RESPONDS_TO, DEEDS, "effect → cause: an act answers another"
     )
     + _patterns(
         (L.POLICY,),
@@ -247,7 +249,7 @@ PATTERNS: tuple[Pattern, ...] = tuple(
         "a measure is aimed at a state or body",
     )
     + _patterns(
-        _DEEDS,
+        DEEDS,
         R.AFFECTS,
         (L.INDUSTRY, L.ORGANIZATION, L.COUNTRY, L.MINE),
         "an act hit an industry, firm, state or site",

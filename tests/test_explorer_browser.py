@@ -25,6 +25,8 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route, s
 
 from api.explorer import EXPLORER_DIR
 from graph import GraphClient, GraphSettings
+from schema import EXPLORER_SECTIONS, Label, Status
+from schema.presentation import KIND_STYLES, STATUS_STYLES
 from tests.conftest import ROOT
 from tests.http import dyad_serve
 
@@ -122,7 +124,9 @@ def screenshot(page: Page, name: str) -> None:
 def open_explorer(session: Session, base_url: str, view: str = "") -> Page:
     page = session.page
     page.goto(f"{base_url}/{'#' + view if view else ''}")
-    page.wait_for_function("window.explorer !== undefined")
+    # A function, not an expression: Playwright evaluates an expression with eval, which the
+    # page's CSP refuses once it has to poll (the explorer starts after its vocabulary loads).
+    page.wait_for_function("() => window.explorer !== undefined")
     return page
 
 
@@ -214,6 +218,58 @@ def test_graph_view_finds_a_node_and_shows_its_sources(session: Session, base_ur
         "() => document.querySelector('#details-title').textContent !== 'Loading…'"
     )
     screenshot(page, "graph")
+    assert session.errors == []
+    assert session.off_host() == []
+
+
+def _rgb(colour: str) -> str:
+    """``#2c5d8f`` as Cytoscape reports a colour: ``rgb(44,93,143)``."""
+    return "rgb({},{},{})".format(*(int(colour[i : i + 2], 16) for i in (1, 3, 5)))
+
+
+@pytest.mark.browser
+def test_the_legend_shows_every_item_of_the_vocabulary(session: Session, base_url: str) -> None:
+    """Every kind, status, relation type, grade and method of schema/ is in the legend, and
+    every kind and status is drawn as schema/presentation.py says."""
+    page = open_explorer(session, base_url)
+    for summary in page.locator("#legend-body details > summary").all():
+        summary.click()
+    for section, enum in EXPLORER_SECTIONS.items():
+        items = page.locator(f'#legend-body li[data-section="{section}"]')
+        names = items.evaluate_all("items => items.map(i => i.dataset.name)")
+        assert names == [member.name for member in enum], section
+        texts = items.evaluate_all("items => items.map(i => i.innerText.trim())")
+        assert all(texts), (section, texts)
+        assert all(items.nth(i).is_visible() for i in range(len(names))), section
+    screenshot(page, "legend")
+    # Drawn in the workbench's graph (empty until a query runs): a probe node per kind, a
+    # probe edge per status.
+    drawn = page.evaluate(
+        """([kinds, statuses]) => {
+            const cy = window.explorer.workbench.cy;
+            const probes = cy.add([
+                ...kinds.map(kind => ({group: "nodes", data: {id: `probe:${kind}`, kind}})),
+                ...statuses.map(status => ({group: "edges", data: {
+                    id: `probe-edge:${status}`, source: `probe:${kinds[0]}`,
+                    target: `probe:${kinds[1]}`, status, confidence: 1}})),
+            ]);
+            const out = {
+                kinds: Object.fromEntries(kinds.map(kind => {
+                    const node = cy.getElementById(`probe:${kind}`);
+                    return [kind, [node.style("background-color"), node.style("shape")]];
+                })),
+                statuses: Object.fromEntries(statuses.map(status =>
+                    [status, cy.getElementById(`probe-edge:${status}`).style("line-style")])),
+            };
+            probes.remove();
+            return out;
+        }""",
+        [[kind.name for kind in Label], [status.value for status in Status]],
+    )
+    assert drawn["kinds"] == {
+        kind.name: [_rgb(KIND_STYLES[kind].colour), KIND_STYLES[kind].shape] for kind in Label
+    }
+    assert drawn["statuses"] == {status.value: STATUS_STYLES[status].line for status in Status}
     assert session.errors == []
     assert session.off_host() == []
 

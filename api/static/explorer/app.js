@@ -5,9 +5,11 @@ import { ChainView } from "./chainview.js";
 import { $, $$, el, toast } from "./dom.js";
 import { exportGraphML, exportJson, exportPng } from "./export.js";
 import { GraphView } from "./graphview.js";
+import { renderLegend } from "./legend.js";
 import { RecordPanel } from "./record.js";
 import { TimelineView } from "./timeline.js";
 import { fitGraph } from "./styles.js";
+import { loadVocabulary } from "./vocabulary.js";
 import { Workbench } from "./workbench.js";
 
 const VIEWS = ["graph", "chains", "timeline", "cypher"];
@@ -17,6 +19,7 @@ const START = { id: "statement:takaichi-2025-11-07-diet", name: "Takaichi's Diet
 class Explorer {
   constructor() {
     this.errors = [];
+    renderLegend($("#legend-body"));
     this.graph = new GraphView(this);
     this.chains = new ChainView(this);
     this.timeline = new TimelineView(this);
@@ -149,4 +152,13 @@ class Explorer {
   }
 }
 
-window.explorer = new Explorer();
+// Everything the page draws comes from the vocabulary: load it, then start.
+loadVocabulary().then(
+  () => {
+    window.explorer = new Explorer();
+  },
+  (err) => {
+    toast(err.message);
+    throw err;
+  },
+);

@@ -2,16 +2,25 @@
 // every step with its evidence.
 
 import { CHAINS, SEARCH, gql } from "./api.js";
-import { $, badge, el, formatConfidence, setStatus, sourceList } from "./dom.js";
-import { chainStyle, kindColour, kindKey, fitGraph } from "./styles.js";
+import { $, badge, el, formatConfidence, setStatus, sourceList, statusTag } from "./dom.js";
+import { chainStyle, kindKey, fitGraph, statusKey } from "./styles.js";
+import { VOCABULARY, relationOf } from "./vocabulary.js";
 
-// How a step reads when the relationship points back from effect to cause.
-const REVERSED = { DEPENDS_ON: "needed by", RESPONDS_TO: "answered by" };
+// Chains start from an act (statement, policy, event) and end at a kind effect can reach.
+const starts = () => VOCABULARY.kinds.filter((kind) => kind.act);
+const ends = () => VOCABULARY.kinds.filter((kind) => kind.effect);
+const startsPhrase = () => oneOf(starts().map((kind) => kind.title)); // "statement, policy or event"
 const LAYOUT = { name: "dagre", rankDir: "LR", nodeSep: 18, rankSep: 80, edgeSep: 10, padding: 16, fit: true };
 
+function oneOf(words) {
+  return words.length > 1 ? `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}` : words.join("");
+}
+
+// A step as it reads from cause to effect: "provoked", or "needed by" against the arrow.
 export function stepLabel(step) {
-  const rel = step.relation.toLowerCase().replaceAll("_", " ");
-  return step.forward ? rel : REVERSED[step.relation] || `${rel} (reversed)`;
+  const rel = relationOf(step.relation);
+  const title = rel?.title ?? step.relation;
+  return step.forward ? title : rel?.reversed ?? `${title} (reversed)`;
 }
 
 function shortLabel(name) {
@@ -29,7 +38,16 @@ export class ChainView {
       autoungrabify: false,
     });
     this.chains = [];
+    this.renderForm();
     this.bind();
+  }
+
+  renderForm() {
+    $("#chain-start-kinds").textContent = `a ${startsPhrase()}`;
+    $("#chain-kind").replaceChildren(
+      el("option", { value: "" }, "any"),
+      ...ends().map((kind) => el("option", { value: kind.name, selected: kind.chainDefault }, kind.title)),
+    );
   }
 
   bind() {
@@ -54,8 +72,8 @@ export class ChainView {
     if (!text) return;
     const status = $("#chain-status");
     try {
-      const data = await gql(SEARCH, { text, kinds: ["STATEMENT", "POLICY", "EVENT"], first: 20 });
-      setStatus(status, data.search.edges.length ? "Pick a starting point." : `No statement, policy or event matches “${text}”.`);
+      const data = await gql(SEARCH, { text, kinds: starts().map((kind) => kind.name), first: 20 });
+      setStatus(status, data.search.edges.length ? "Pick a starting point." : `No ${startsPhrase()} matches “${text}”.`);
       for (const { node } of data.search.edges) {
         list.append(
           el(
@@ -64,7 +82,7 @@ export class ChainView {
             el(
               "button",
               { type: "button", class: "result", dataset: { id: node.id }, onclick: () => this.setStart(node.id, node.name, true) },
-              badge(node.kind, kindColour(node.kind)),
+              badge(node.kind),
               el("span", { class: "result-name" }, node.name),
               el("span", { class: "result-date" }, node.date || node.announced || ""),
             ),
@@ -149,7 +167,7 @@ export class ChainView {
         }
         if (step.confidence > data.confidence) {
           data.confidence = step.confidence;
-          data.status = step.status.toLowerCase();
+          data.status = statusKey(step.status);
         }
         data.chains.push(rank);
       }
@@ -180,7 +198,7 @@ export class ChainView {
             "li",
             { class: "step" },
             el("p", { class: "step-line" }, el("strong", {}, step.cause.name), ` — ${stepLabel(step)} → `, el("strong", {}, step.effect.name)),
-            el("p", { class: "meta" }, el("span", { class: `st st-${step.status.toLowerCase()}` }, step.status.toLowerCase()), ` confidence ${formatConfidence(step.confidence)}`),
+            el("p", { class: "meta" }, statusTag(step.status), ` confidence ${formatConfidence(step.confidence)}`),
             step.quote ? el("blockquote", {}, step.quote) : null,
             step.note ? el("p", { class: "note" }, step.note) : null,
             sourceList(step.sources),
@@ -196,7 +214,7 @@ export class ChainView {
               "summary",
               {},
               el("span", { class: "chain-rank" }, `#${rank + 1}`),
-              el("span", { class: "chain-end" }, badge(end.kind, kindColour(end.kind)), " ", end.name),
+              el("span", { class: "chain-end" }, badge(end.kind), " ", end.name),
               el("span", { class: "chain-score" }, `score ${formatConfidence(chain.score)} · ${chain.hops} hop${chain.hops === 1 ? "" : "s"}`),
             ),
             el("ol", { class: "steps" }, steps),

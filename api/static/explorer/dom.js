@@ -1,5 +1,8 @@
 // Small DOM helpers. Text always goes in as text (never as HTML), links only as http(s).
 
+import { kindColour } from "./styles.js";
+import { gradeOf, kindOf, statusOf, weakestStatus } from "./vocabulary.js";
+
 export const $ = (selector, root = document) => root.querySelector(selector);
 export const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
 
@@ -35,13 +38,21 @@ export function setStatus(node, text, kind = "") {
 }
 
 export function kindLabel(kind) {
-  const key = String(kind || "").toUpperCase();
-  return key === "SOURCENODE" ? "source" : key.toLowerCase().replace("_", " "); // TRADE_FLOW
+  return kindOf(kind)?.title ?? String(kind || "").toLowerCase();
 }
 
-export function badge(kind, colour) {
+// A kind's name on its colour.
+export function badge(kind) {
   const node = el("span", { class: "badge" }, kindLabel(kind));
-  node.style.setProperty("--kind", colour);
+  node.style.setProperty("--kind", kindColour(kind));
+  return node;
+}
+
+// A fact's status in its colour, optionally followed by more text (its confidence).
+export function statusTag(status, more = "") {
+  const entry = statusOf(status) ?? weakestStatus();
+  const node = el("span", { class: "st", dataset: { status: entry.value } }, more ? `${entry.title} ${more}` : entry.title);
+  node.style.setProperty("--status", entry.colour);
   return node;
 }
 
@@ -49,18 +60,13 @@ export function formatConfidence(value) {
   return value === null || value === undefined ? "" : Number(value).toFixed(2);
 }
 
-// What each grade means (docs/CORPUS.md), shown as the grade badge's tooltip.
-const GRADES = {
-  A: "official document or statement on the record",
-  B: "wire agency or newspaper of record",
-  C: "established outlet, research institute or data publisher",
-  D: "aggregator, relay, vendor or blog",
-  E: "forum, content farm or unattributed",
-};
-
+// A source's grade on its colour, with what the grade means on hover.
 export function gradeBadge(grade) {
-  if (!grade) return el("span", { class: "grade grade-none", title: "not graded" }, "?");
-  return el("span", { class: `grade grade-${grade}`, title: `Grade ${grade}: ${GRADES[grade] || ""}` }, grade);
+  const entry = gradeOf(grade);
+  if (!entry) return el("span", { class: "grade grade-none", title: "not graded" }, "?");
+  const node = el("span", { class: "grade", dataset: { grade: entry.name }, title: `Grade ${entry.title}: ${entry.meaning}` }, entry.title);
+  node.style.setProperty("--grade", entry.colour);
+  return node;
 }
 
 // A date as precise as it is known: "2025", "Nov 2025" or "2025-11-07".

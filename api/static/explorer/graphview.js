@@ -1,12 +1,12 @@
 // View 1: the graph. Search any node, draw its neighbourhood, expand, read the evidence.
 
 import { NEIGHBOURHOOD, NODE, SEARCH, SOURCES, gql } from "./api.js";
-import {
-  $, badge, el, externalLink, formatConfidence, kindLabel, setStatus, sourceList,
-} from "./dom.js";
-import { KINDS, graphStyle, kindColour, normaliseEdge, normaliseNode, fitGraph } from "./styles.js";
+import { $, badge, el, externalLink, formatConfidence, setStatus, sourceList, statusTag } from "./dom.js";
+import { graphStyle, normaliseEdge, normaliseNode, fitGraph } from "./styles.js";
+import { kindOf, relationOf } from "./vocabulary.js";
 
-const CAUSAL_STARTS = new Set(["STATEMENT", "POLICY", "EVENT"]);
+// Causal chains are traced from the acts: statements, policies and events.
+const isCausalStart = (kind) => Boolean(kindOf(kind)?.act);
 const LAYOUT = {
   name: "cose",
   animate: false,
@@ -30,7 +30,6 @@ export class GraphView {
     });
     this.selectedId = null;
     this.bind();
-    this.renderLegend();
     this.updateEmpty();
   }
 
@@ -62,16 +61,6 @@ export class GraphView {
     });
   }
 
-  renderLegend() {
-    const list = $("#legend-kinds");
-    for (const [kind, [colour, , clip]] of Object.entries(KINDS)) {
-      const swatch = el("span", { class: "swatch", "aria-hidden": "true" });
-      swatch.style.background = colour;
-      swatch.style.clipPath = clip;
-      list.append(el("li", {}, swatch, kindLabel(kind)));
-    }
-  }
-
   updateEmpty() {
     $("#graph-empty").hidden = this.cy.nodes().length > 0;
   }
@@ -101,11 +90,11 @@ export class GraphView {
     const open = el(
       "button",
       { type: "button", class: "result", dataset: { id: node.id }, onclick: () => this.load(node.id) },
-      badge(node.kind, kindColour(node.kind)),
+      badge(node.kind),
       el("span", { class: "result-name" }, node.name),
       date ? el("span", { class: "result-date" }, date) : null,
     );
-    const chains = CAUSAL_STARTS.has(node.kind)
+    const chains = isCausalStart(node.kind)
       ? el(
           "button",
           {
@@ -204,7 +193,7 @@ export class GraphView {
       "div",
       { class: "actions" },
       el("button", { type: "button", onclick: () => this.load(node.id, { keep: true }) }, "Expand neighbourhood"),
-      CAUSAL_STARTS.has(node.kind)
+      isCausalStart(node.kind)
         ? el(
             "button",
             { type: "button", class: "primary", dataset: { chainsFrom: node.id }, onclick: () => this.app.openChains(node.id, node.name) },
@@ -213,8 +202,7 @@ export class GraphView {
         : null,
     );
     return [
-      el("p", { class: "meta" }, badge(node.kind, kindColour(node.kind)), " ", el("code", {}, node.id),
-        node.status ? el("span", { class: `st st-${node.status.toLowerCase()}` }, node.status.toLowerCase()) : null),
+      el("p", { class: "meta" }, badge(node.kind), " ", el("code", {}, node.id), node.status ? statusTag(node.status) : null),
       node.aliases.length ? el("p", { class: "aliases" }, "Also: ", node.aliases.join("; ")) : null,
       actions,
       rows.length ? el("table", { class: "props" }, el("tbody", {}, rows)) : null,
@@ -234,10 +222,10 @@ export class GraphView {
         el(
           "li",
           {},
-          el("span", { class: "rel" }, `${r.direction === "IN" ? "←" : "→"} ${r.type.toLowerCase().replaceAll("_", " ")}`),
+          el("span", { class: "rel" }, `${r.direction === "IN" ? "←" : "→"} ${relationOf(r.type)?.title ?? r.type}`),
           " ",
           el("button", { type: "button", class: "link", onclick: () => this.load(r.other.id, { keep: true }) }, r.other.name),
-          el("span", { class: `st st-${r.status.toLowerCase()}` }, `${r.status.toLowerCase()} ${formatConfidence(r.confidence)}`),
+          statusTag(r.status, formatConfidence(r.confidence)),
         ),
       ),
     );
@@ -249,7 +237,7 @@ export class GraphView {
     const body = this.openDetails(`${data.label}`);
     const head = [
       el("p", { class: "edge-line" }, el("strong", {}, source), ` — ${data.label} → `, el("strong", {}, target)),
-      el("p", { class: "meta" }, el("span", { class: `st st-${data.status}` }, data.status), ` confidence ${formatConfidence(data.confidence)}`),
+      el("p", { class: "meta" }, statusTag(data.status), ` confidence ${formatConfidence(data.confidence)}`),
       el("h3", {}, "Sources"),
     ];
     body.replaceChildren(...head, el("p", { class: "muted" }, "Loading…"));

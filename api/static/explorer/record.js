@@ -3,6 +3,7 @@
 
 import { gql } from "./api.js";
 import { el, gradeBadge, kindLabel } from "./dom.js";
+import { statusOf } from "./vocabulary.js";
 
 export const AUDIT = `query Audit {
   audit {
@@ -39,7 +40,7 @@ export class RecordPanel {
   }
 
   render(audit) {
-    const facts = audit.factsByStatus.map((s) => `${s.count} ${s.status.toLowerCase()}`).join(" · ");
+    const facts = audit.factsByStatus.map((s) => `${s.count} ${statusOf(s.status)?.title ?? s.status}`).join(" · ");
     const grades = el(
       "ul",
       { class: "grade-counts", "aria-label": "Sources by grade" },

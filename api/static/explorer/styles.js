@@ -1,33 +1,21 @@
-// How the graph looks: a colour and a shape per kind, a line style per status.
+// How the graph looks: each kind's colour and shape and each status's line, as the
+// vocabulary (schema/presentation.py) gives them.
 
-// kind (upper case, as GraphQL's NodeKind) → [colour, Cytoscape shape, CSS clip-path for the legend]
-export const KINDS = {
-  COUNTRY: ["#2c5d8f", "round-rectangle", "inset(8% round 25%)"],
-  PLACE: ["#5f9ea0", "round-triangle", "polygon(50% 5%, 95% 95%, 5% 95%)"],
-  LEADER: ["#d9731a", "ellipse", "circle(48%)"],
-  OFFICE: ["#b8860b", "tag", "polygon(0 15%, 70% 15%, 100% 50%, 70% 85%, 0 85%)"],
-  ORGANIZATION: ["#8e5ea2", "hexagon", "polygon(25% 5%, 75% 5%, 100% 50%, 75% 95%, 25% 95%, 0 50%)"],
-  STATEMENT: ["#c0392b", "diamond", "polygon(50% 0, 100% 50%, 50% 100%, 0 50%)"],
-  POLICY: ["#2e8b57", "round-rectangle", "inset(12% 0 round 15%)"],
-  EVENT: ["#d6457f", "star", "polygon(50% 0,61% 35%,98% 35%,68% 57%,79% 91%,50% 70%,21% 91%,32% 57%,2% 35%,39% 35%)"],
-  MINERAL: ["#7b5e3b", "octagon", "polygon(30% 0,70% 0,100% 30%,100% 70%,70% 100%,30% 100%,0 70%,0 30%)"],
-  MINE: ["#6d6d6d", "triangle", "polygon(50% 0, 100% 100%, 0 100%)"],
-  INDUSTRY: ["#138d9c", "barrel", "inset(0 round 30% / 12%)"],
-  SOURCE: ["#8a8f98", "rectangle", "inset(18% 8%)"],
-  TRADE_FLOW: ["#4a7c59", "vee", "polygon(0 0, 50% 100%, 100% 0)"],
-};
+import { VOCABULARY, kindOf, statusOf, weakestStatus } from "./vocabulary.js";
 
+// A kind as the stylesheet keys it (its GraphQL name), from either its name or its label;
+// "" for a kind the vocabulary does not know (drawn plain).
 export function kindKey(kind) {
-  const key = String(kind || "").toUpperCase().replace("SOURCENODE", "SOURCE").replace("TRADEFLOW", "TRADE_FLOW");
-  return KINDS[key] ? key : "SOURCE";
+  return kindOf(kind)?.name ?? "";
 }
 
 export function kindColour(kind) {
-  return KINDS[kindKey(kind)][0];
+  return kindOf(kind)?.colour ?? "#666";
 }
 
+// A status as the stylesheet keys it: the stored value (confirmed), the weakest when missing.
 export function statusKey(status) {
-  return String(status || "unverified").toLowerCase();
+  return (statusOf(status) ?? weakestStatus()).value;
 }
 
 // One element's data as the stylesheet wants it: kind and status in a fixed case.
@@ -40,18 +28,21 @@ export function normaliseEdge(data) {
 }
 
 function kindRules(extra) {
-  return Object.entries(KINDS).map(([kind, [colour, shape]]) => ({
-    selector: `node[kind = "${kind}"]`,
+  return VOCABULARY.kinds.map(({ name, colour, shape }) => ({
+    selector: `node[kind = "${name}"]`,
     style: { "background-color": colour, shape, ...extra(colour) },
   }));
 }
 
-const EDGE_STATUS = [
-  { selector: 'edge[status = "confirmed"]', style: { "line-style": "solid" } },
-  { selector: 'edge[status = "reported"]', style: { "line-style": "dashed", "line-dash-pattern": [8, 4] } },
-  { selector: 'edge[status = "alleged"], edge[status = "unverified"]',
-    style: { "line-style": "dotted", "line-dash-pattern": [2, 4] } },
-];
+// Cytoscape's dash pattern for each line the vocabulary names.
+const DASHES = { solid: null, dashed: [8, 4], dotted: [2, 4] };
+
+function statusRules() {
+  return VOCABULARY.statuses.map(({ value, line }) => ({
+    selector: `edge[status = "${value}"]`,
+    style: { "line-style": line, ...(DASHES[line] ? { "line-dash-pattern": DASHES[line] } : {}) },
+  }));
+}
 
 const EDGE_BASE = {
   "curve-style": "bezier",
@@ -97,7 +88,7 @@ export function graphStyle() {
     { selector: "node.focus", style: { width: 40, height: 40, "font-size": 13, "font-weight": "bold" } },
     { selector: "node:selected", style: { "border-width": 4, "border-color": "#f5b700" } },
     { selector: "edge", style: { ...EDGE_BASE, label: "" } },
-    ...EDGE_STATUS,
+    ...statusRules(),
     { selector: "edge.near, edge:selected", style: { label: "data(label)", "z-index": 10 } },
     { selector: "edge.near", style: { "line-color": "#4d5866", "target-arrow-color": "#4d5866" } },
     { selector: "edge:selected", style: { "line-color": "#f5b700", "target-arrow-color": "#f5b700" } },
@@ -130,7 +121,7 @@ export function chainStyle() {
     { selector: "node.narrow", style: { width: 116, height: 64, "text-max-width": 108, "font-size": 12 } },
     { selector: "node:selected", style: { "background-color": "#fff4cc" } },
     { selector: "edge", style: { ...EDGE_BASE, "font-size": 12, "text-rotation": "none", "text-wrap": "wrap" } },
-    ...EDGE_STATUS,
+    ...statusRules(),
     { selector: ".hl", style: { "line-color": "#d48806", "target-arrow-color": "#d48806", "z-index": 10 } },
     { selector: "node.hl", style: { "background-color": "#fff4cc" } },
     { selector: ".faded", style: { opacity: 0.45 } },

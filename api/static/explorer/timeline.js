@@ -3,6 +3,7 @@
 import { TIMELINE, gql } from "./api.js";
 import { $, $$, badge, el, setStatus } from "./dom.js";
 import { kindColour } from "./styles.js";
+import { VOCABULARY } from "./vocabulary.js";
 
 function itemDate(item) {
   return item.date || item.announced || "";
@@ -17,6 +18,12 @@ export class TimelineView {
   constructor(app) {
     this.app = app;
     this.loaded = false;
+    // One box per act (statements, policies, events), all ticked.
+    $("#tl-kinds").append(
+      ...VOCABULARY.kinds
+        .filter((kind) => kind.act)
+        .map((kind) => el("label", {}, el("input", { type: "checkbox", name: "tl-kind", value: kind.name, checked: true }), ` ${kind.plural}`)),
+    );
     $("#timeline-form").addEventListener("submit", (event) => {
       event.preventDefault();
       this.load();
@@ -96,7 +103,7 @@ export class TimelineView {
                 title: "Show in the graph",
                 onclick: () => this.app.focusInGraph(item.id),
               },
-              badge(item.kind, kindColour(item.kind)),
+              badge(item.kind),
               " ",
               item.name,
             ),

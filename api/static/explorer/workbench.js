@@ -4,6 +4,7 @@
 import { getJson } from "./api.js";
 import { $, el, setStatus } from "./dom.js";
 import { graphStyle, normaliseEdge, normaliseNode, fitGraph } from "./styles.js";
+import { relationOf } from "./vocabulary.js";
 
 const LAYOUT = { name: "cose", animate: false, nodeDimensionsIncludeLabels: true, nodeRepulsion: () => 60000, padding: 24 };
 
@@ -154,7 +155,7 @@ export class Workbench {
       .filter((e) => ids.has(e.data.source) && ids.has(e.data.target))
       .map((e, i) => ({
         group: "edges",
-        data: normaliseEdge({ ...e.data, id: e.data.id || `e${i}`, label: e.data.label || String(e.data.type || "").toLowerCase() }),
+        data: normaliseEdge({ ...e.data, id: e.data.id || `e${i}`, label: e.data.label || relationOf(e.data.type)?.title || String(e.data.type || "") }),
       }));
     this.cy.elements().remove();
     this.cy.resize(); // the table above may just have appeared
