@@ -4,6 +4,8 @@
 ``id``, labels and properties, and edges between node ids with a type and properties.
 ``RowGraph`` walks result values (Neo4j nodes, relationships and paths, in lists and maps
 too), collects them as ``GraphData``, and renders the values themselves as JSON.
+``elements`` draws any ``GraphData`` as Cytoscape.js elements: the one builder behind the
+neighbourhood answer, the canned queries' graphs and ``dyad export --format cytoscape``.
 """
 
 from __future__ import annotations
@@ -11,15 +13,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
-from schema import BASE_LABEL
+from schema import BASE_LABEL, Label, Status
 
-__all__ = ["GraphData", "GraphEdge", "GraphNode", "RowGraph", "elements", "plain"]
+__all__ = ["GraphData", "GraphEdge", "GraphNode", "RowGraph", "elements", "json_safe"]
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ class GraphData:
     edges: list[GraphEdge] = field(default_factory=list)
 
 
-def plain(value: Any) -> Any:
+def json_safe(value: Any) -> Any:
     """A JSON-safe copy: temporal values as ISO strings, points as maps, tuples as lists."""
     if value is None or isinstance(value, str | bool | int | float):
         return value
@@ -69,30 +72,59 @@ def plain(value: Any) -> Any:
     if isinstance(value, Point):
         return {"srid": value.srid, "coordinates": list(value)}
     if isinstance(value, Mapping):
-        return {str(k): plain(v) for k, v in value.items()}
+        return {str(k): json_safe(v) for k, v in value.items()}
     if isinstance(value, Iterable):
-        return [plain(v) for v in value]
+        return [json_safe(v) for v in value]
     return str(value)
 
 
-def elements(graph: GraphData) -> dict[str, list[dict[str, Any]]]:
-    """The compact Cytoscape.js form the HTTP and GraphQL answers carry."""
-    return {
-        "nodes": [{"data": {"id": n.id, "label": n.name, "kind": n.kind}} for n in graph.nodes],
-        "edges": [
-            {
-                "data": {
-                    "id": e.id,
-                    "source": e.start,
-                    "target": e.end,
-                    "type": e.type,
-                    "status": e.properties.get("status"),
-                    "confidence": e.properties.get("confidence"),
-                }
-            }
-            for e in graph.edges
-        ],
-    }
+def _said(enum: type[StrEnum], value: Any, as_name: bool) -> Any:
+    """A closed-set value as Neo4j stores it (``confirmed``), or as its enum's member name
+    (``CONFIRMED``), the way GraphQL says it; a value outside the enum is left as it is."""
+    if not as_name or value is None:
+        return value
+    member = enum._value2member_map_.get(value)
+    return member.name if member is not None else value
+
+
+def elements(
+    graph: GraphData, *, every_property: bool = False, enum_names: bool = False
+) -> dict[str, list[dict[str, Any]]]:
+    """The graph as Cytoscape.js elements (``{"nodes": [{"data": …}], "edges": [...]}``).
+
+    A node's data: ``id``, ``label`` (its name), ``kind``, ``status`` and ``date`` (its date,
+    or the day a policy was announced, as ISO text). An edge's: ``id`` (``GraphEdge.id``),
+    ``source``, ``target``, ``type``, ``label`` (the type in words), ``status``,
+    ``confidence`` and ``sources`` (ids). ``every_property`` adds every stored property (the
+    export); ``enum_names`` says kind and status as GraphQL's enums do (``TRADE_FLOW``,
+    ``CONFIRMED``) rather than as Neo4j stores them (``TradeFlow``, ``confirmed``).
+    """
+    nodes = []
+    for node in graph.nodes:
+        props = node.properties
+        data = {
+            "id": node.id,
+            "label": node.name,
+            "kind": _said(Label, node.kind, enum_names),
+            "status": _said(Status, props.get("status"), enum_names),
+            "date": json_safe(props.get("date") or props.get("announced")),
+        }
+        nodes.append({"data": {**json_safe(props), **data} if every_property else data})
+    edges = []
+    for edge in graph.edges:
+        props = edge.properties
+        data = {
+            "id": edge.id,
+            "source": edge.start,
+            "target": edge.end,
+            "type": edge.type,
+            "label": edge.type.replace("_", " ").lower(),
+            "status": _said(Status, props.get("status"), enum_names),
+            "confidence": props.get("confidence"),
+            "sources": json_safe(props.get("sources", [])),
+        }
+        edges.append({"data": {**json_safe(props), **data} if every_property else data})
+    return {"nodes": nodes, "edges": edges}
 
 
 class RowGraph:
@@ -159,7 +191,7 @@ class RowGraph:
             return {
                 "id": node.id,
                 "labels": list(node.labels),
-                "properties": plain(node.properties),
+                "properties": json_safe(node.properties),
             }
         if isinstance(value, Relationship):
             edge = self._edge(value)
@@ -167,7 +199,7 @@ class RowGraph:
                 "type": edge.type,
                 "start": edge.start,
                 "end": edge.end,
-                "properties": plain(edge.properties),
+                "properties": json_safe(edge.properties),
             }
         if isinstance(value, Path):
             return {
@@ -178,7 +210,7 @@ class RowGraph:
             return {str(k): self.jsonable(v) for k, v in value.items()}
         if isinstance(value, list | tuple):
             return [self.jsonable(v) for v in value]
-        return plain(value)
+        return json_safe(value)
 
     def text(self, value: Any) -> str:
         """A result value as one cell of a table or CSV: nodes by id, paths as arrows."""
@@ -203,5 +235,5 @@ class RowGraph:
             return "; ".join(self.text(v) for v in value)
         if isinstance(value, str):
             return value
-        shown = plain(value)
+        shown = json_safe(value)
         return shown if isinstance(shown, str) else str(shown)
