@@ -3,12 +3,14 @@
 * ``GET /queries.json``: the catalog ``{"queries": [{"name", "title", "description",
   "parameters": [{"name", "type", "default", "description"}], "example"}]}``.
 * ``GET /queries/{name}.json?param=value…``: ``{"name", "columns", "rows", "graph":
-  {"nodes": [{"data": {"id", "label", "kind"}}], "edges": [{"data": {"id", "source",
-  "target", "type", "status", "confidence"}}]}, "truncated", "notifications": [{"status",
-  "severity", "description", "line", "column"}]}``: notifications are what Neo4j noticed
-  about the query (an unknown label, a deprecation), passed on. A ``list`` parameter takes
-  commas or repeats (``?statuses=alleged&statuses=unverified``); a ``date`` parameter is
-  ``YYYY-MM-DD`` and travels to Neo4j as a Date (parameters are typed in the catalog).
+  {"nodes": [{"data": {"id", "label", "kind", "status", "date"}}], "edges": [{"data": {"id",
+  "source", "target", "type", "label", "status", "confidence", "sources"}}]}, "truncated",
+  "notifications": [{"status", "severity", "description", "line", "column"}]}``: the graph is
+  drawn as every graph answer is (``graph.graph_form.elements``); notifications are what
+  Neo4j noticed about the query (an unknown label, a deprecation), passed on. A ``list``
+  parameter takes commas or repeats (``?statuses=alleged&statuses=unverified``); a ``date``
+  parameter is ``YYYY-MM-DD`` and travels to Neo4j as a Date (parameters are typed in the
+  catalog).
 * ``GET /export/{format}?from=ID&depth=N``: the graph or a neighbourhood as ``cytoscape``,
   ``nodelink`` (JSON), ``graphml`` (XML) or ``csv`` (a zip of nodes.csv and edges.csv).
 

@@ -1,7 +1,8 @@
 """Exports of the whole graph or of a neighbourhood, for the tools researchers use.
 
 * ``cytoscape``: Cytoscape.js JSON (``{"elements": {"nodes", "edges"}}``; Cytoscape desktop
-  imports it as ``.cyjs``), every property in ``data``.
+  imports it as ``.cyjs``): the elements every graph answer draws (``graph_form.elements``),
+  with every property in ``data`` too.
 * ``graphml``: GraphML for Gephi, yEd and Cytoscape desktop. Lists are joined with ``;``,
   dates written as ISO strings; each attribute is declared with its type.
 * ``nodelink``: node-link JSON as D3 and ``networkx.node_link_graph(data, edges="links")``
@@ -24,7 +25,7 @@ from xml.etree import ElementTree as ET
 
 from graph.client import GraphClient
 from graph.errors import NodeNotFoundError
-from graph.graph_form import GraphData, GraphEdge, GraphNode, plain
+from graph.graph_form import GraphData, GraphEdge, GraphNode, elements, json_safe
 
 __all__ = ["EXPORT_FORMATS", "MAX_DEPTH", "export_text", "read_graph", "write_csv"]
 
@@ -67,7 +68,7 @@ def _neighbourhood(client: GraphClient, from_id: str, depth: int) -> list[str]:
 
 def _flat(value: Any) -> Any:
     """A property as one scalar: lists joined with ``;``, temporal values as ISO text."""
-    shown = plain(value)
+    shown = json_safe(value)
     if isinstance(shown, list):
         return _LIST_SEPARATOR.join("" if v is None else str(_flat(v)) for v in shown)
     if isinstance(shown, dict):
@@ -76,26 +77,7 @@ def _flat(value: Any) -> Any:
 
 
 def cytoscape(graph: GraphData) -> dict[str, Any]:
-    return {
-        "elements": {
-            "nodes": [
-                {"data": {**plain(n.properties), "id": n.id, "label": n.name, "kind": n.kind}}
-                for n in graph.nodes
-            ],
-            "edges": [
-                {
-                    "data": {
-                        **plain(e.properties),
-                        "id": e.id,
-                        "source": e.start,
-                        "target": e.end,
-                        "type": e.type,
-                    }
-                }
-                for e in graph.edges
-            ],
-        }
-    }
+    return {"elements": elements(graph, every_property=True)}
 
 
 def nodelink(graph: GraphData) -> dict[str, Any]:
@@ -104,12 +86,12 @@ def nodelink(graph: GraphData) -> dict[str, Any]:
         "multigraph": True,
         "graph": {},
         "nodes": [
-            {**plain(n.properties), "id": n.id, "kind": n.kind, "labels": list(n.labels)}
+            {**json_safe(n.properties), "id": n.id, "kind": n.kind, "labels": list(n.labels)}
             for n in graph.nodes
         ],
         "links": [
             {
-                **plain({k: v for k, v in e.properties.items() if k != "key"}),
+                **json_safe({k: v for k, v in e.properties.items() if k != "key"}),
                 "relationship_key": e.properties.get("key", ""),
                 "source": e.start,
                 "target": e.end,

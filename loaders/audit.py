@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from graph import GraphClient
 from graph.exports import read_graph
-from graph.graph_form import plain
+from graph.graph_form import json_safe
 from loaders.corpus import collect_files, read_items
 from loaders.errors import InvalidInputError
 from loaders.validate import validate_items
@@ -117,13 +117,18 @@ def audit_graph(client: GraphClient) -> AuditReport:
         label = next((Label(x) for x in node.labels if x in Label._value2member_map_), None)
         if label is None:
             continue
-        properties = plain(node.properties)
+        properties = json_safe(node.properties)
         try:
             facts.append((NODE_MODELS[label].model_validate(properties), None))
         except ValidationError as exc:
             unreadable.append(Finding(node.id, f"stored node does not validate: {_first(exc)}"))
     for edge in data.edges:
-        record = {**plain(edge.properties), "start": edge.start, "type": edge.type, "end": edge.end}
+        record = {
+            **json_safe(edge.properties),
+            "start": edge.start,
+            "type": edge.type,
+            "end": edge.end,
+        }
         try:
             facts.append((Relationship.model_validate(record), None))
         except ValidationError as exc:

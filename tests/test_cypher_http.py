@@ -12,7 +12,7 @@ import pytest
 from api import ApiSettings, create_app
 from graph import GraphClient, GraphSettings
 from graph.research_catalog import catalog
-from tests.http import in_process
+from tests.http import graphql_answer, in_process
 
 # In-process apps read GraphQL through their own async driver, to NEO4J_URI: the test server.
 pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("graph_settings_env")]
@@ -61,9 +61,18 @@ async def test_a_query_answers_rows_and_graph_in_the_contract_shape(
     assert chain["nodes"][0] == "statement:takaichi-2025-11-07-diet"
     assert chain["relationships"][0]["type"] == "PROVOKED"
     node = body["graph"]["nodes"][0]["data"]
-    assert set(node) == {"id", "label", "kind"}
+    assert set(node) == {"id", "label", "kind", "status", "date"}
     edge = body["graph"]["edges"][0]["data"]
-    assert set(edge) == {"id", "source", "target", "type", "status", "confidence"}
+    assert set(edge) == {
+        "id",
+        "source",
+        "target",
+        "type",
+        "label",
+        "status",
+        "confidence",
+        "sources",
+    }
     ids = {n["data"]["id"] for n in body["graph"]["nodes"]}
     assert all(
         e["data"]["source"] in ids and e["data"]["target"] in ids for e in body["graph"]["edges"]
@@ -179,3 +188,37 @@ async def test_graphql_canned_query_errors_name_the_problem(corpus_client: Graph
     error = body["errors"][0]
     assert error["extensions"] == {"code": "BAD_USER_INPUT", "parameter": "days"}
     assert "must be an integer" in error["message"]
+
+
+async def test_every_graph_answer_draws_a_relationship_alike(corpus_client: GraphClient) -> None:
+    """The neighbourhood, a canned query's graph and the Cytoscape export name a relationship
+    by one edge id and give it the same data (the neighbourhood says enums as GraphQL does)."""
+    centre = "policy:cn-2025-04-ree"
+    body = await graphql_answer(
+        corpus_client,
+        "query($id: ID!) { neighbourhood(id: $id, depth: 1) { elements } }",
+        id=centre,
+    )
+    drawn = body["data"]["neighbourhood"]["elements"]["edges"]
+    exported = (await get(corpus_client, "/export/cytoscape", depth="1", **{"from": centre})).json()
+    canned = (
+        await get(
+            corpus_client,
+            "/queries/chains_remark_to_industry.json",
+            statement="statement:takaichi-2025-11-07-diet",
+        )
+    ).json()["graph"]["edges"]
+    everything = (await get(corpus_client, "/export/cytoscape")).json()["elements"]["edges"]
+    by_id = {e["data"]["id"]: e["data"] for e in everything}
+    assert drawn
+    assert canned
+    fields = ("source", "target", "type", "label", "confidence", "sources")
+    for edge in [e["data"] for e in drawn + canned]:
+        same = by_id[edge["id"]]  # one id scheme: start|TYPE|end|key
+        assert edge["id"] == "|".join(
+            [same["source"], same["type"], same["target"], same.get("key", "")]
+        )
+        assert {f: edge[f] for f in fields} == {f: same[f] for f in fields}
+        assert edge["status"].lower() == same["status"]
+    in_hood = {e["data"]["id"] for e in exported["elements"]["edges"]}
+    assert {e["data"]["id"] for e in drawn} <= in_hood

@@ -68,6 +68,32 @@ async def test_chains_follow_causal_direction_with_evidence_on_every_step(
     assert world.round_trips == 1
 
 
+EVIDENCE = """fragment evidence on Evidenced {
+  confidence status method validFrom validTo quote note intensity share year futureDate
+  sources { id } }"""
+
+
+async def test_a_relation_and_a_chain_step_tell_the_same_evidence(world: GraphClient) -> None:
+    status, body = await ask(
+        world,
+        """{ node(id: "statement:remark") {
+               relations(types: [PROVOKED]) { other { id } ...evidence } }
+             causalChains(from: "statement:remark", toKind: INDUSTRY, maxHops: 6, first: 1) {
+               steps { effect { id } ...evidence } } }"""
+        + EVIDENCE,
+    )
+    assert status == 200, body
+    [relation] = body["data"]["node"]["relations"]
+    step = body["data"]["causalChains"][0]["steps"][0]
+    assert relation.pop("other") == step.pop("effect") == {"id": "policy:ban"}
+    assert relation == step
+    assert (step["confidence"], step["status"], step["quote"]) == (
+        0.8,
+        "REPORTED",
+        "a direct reaction",
+    )
+
+
 async def test_chains_never_run_against_the_causal_direction(world: GraphClient) -> None:
     _, body = await ask(world, '{ causalChains(from: "industry:jpn-magnets") { nodes { id } } }')
     reached = {n["id"] for chain in body["data"]["causalChains"] for n in chain["nodes"]}
@@ -298,6 +324,22 @@ def test_every_model_field_is_exposed_in_graphql() -> None:
         if label is Label.SOURCE:
             missing -= {"name", "aliases", "description", "status", "future_date"}
         assert not missing, f"{label}: {sorted(missing)}"
+
+
+def test_every_provenance_field_is_evidence_in_graphql() -> None:
+    """Vocabulary ↔ GraphQL: what every relationship carries is on ``Evidenced``, which
+    relations and chain steps implement."""
+    from api.graphql import build_schema
+    from schema import Provenance
+
+    schema = build_schema()
+    evidenced = schema.get_type_by_name("Evidenced")
+    assert evidenced is not None
+    exposed = {f.python_name for f in evidenced.fields}  # type: ignore[union-attr]
+    assert set(Provenance.model_fields) <= exposed
+    sdl = schema.as_str()
+    assert "type Relation implements Evidenced" in sdl
+    assert "type ChainStep implements Evidenced" in sdl
 
 
 async def test_sources_answer_their_grade_origin_kind_and_date(world: GraphClient) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import strawberry
 
-from api.graphql.enums import METHODS, RELATION_TYPES, STATUSES, Method, RelationType, Status
-from api.graphql.nodes import Node, Source, build_node, sources_of
+from api.graphql.enums import RELATION_TYPES, RelationType
+from api.graphql.nodes import Evidenced, Node, build_node, evidence
 from api.graphql.subgraph import Subgraph
 from schema import CAUSAL_TYPES
 
@@ -18,7 +17,7 @@ __all__ = ["Chain", "ChainStep", "build_chain", "build_step"]
 @strawberry.type(
     description="One step of a chain: a relationship followed in its causal direction."
 )
-class ChainStep:
+class ChainStep(Evidenced):
     cause: Node = strawberry.field(description="Where effect comes from in this step.")
     effect: Node = strawberry.field(description="Where it goes.")
     relation: RelationType
@@ -26,22 +25,6 @@ class ChainStep:
         description="True when the relationship points from cause to effect (PROVOKED); "
         "false when it points back (an industry DEPENDS_ON a mineral)."
     )
-    confidence: float
-    status: Status
-    method: Method
-    valid_from: dt.date | None
-    valid_to: dt.date | None
-    quote: str | None
-    note: str | None
-    intensity: float | None
-    share: float | None
-    year: int | None
-    _graph: strawberry.Private[Subgraph]
-    _source_ids: strawberry.Private[list[str]]
-
-    @strawberry.field(description="The documents this step rests on.")
-    def sources(self) -> list[Source]:
-        return sources_of(self._graph, self._source_ids)
 
 
 @strawberry.type(
@@ -76,25 +59,13 @@ def _step(graph: Subgraph, step: dict[str, Any], key: str, cause: str) -> ChainS
     rel = graph.relationship(step["start"], step["type"], step["end"], key)
     if rel is None:
         raise RuntimeError(f"chain step not in the answer: {step}")
-    props = rel["properties"]
     effect = step["end"] if cause == step["start"] else step["start"]
     return ChainStep(
+        **evidence(graph, rel["properties"]),
         cause=build_node(graph, cause),
         effect=build_node(graph, effect),
         relation=RELATION_TYPES[step["type"]],
         forward=cause == step["start"],
-        confidence=props.get("confidence", 0.0),
-        status=STATUSES[props.get("status", "unverified")],
-        method=METHODS[props.get("method", "curated")],
-        valid_from=props.get("valid_from"),
-        valid_to=props.get("valid_to"),
-        quote=props.get("quote"),
-        note=props.get("note"),
-        intensity=props.get("intensity"),
-        share=props.get("share"),
-        year=props.get("year"),
-        _graph=graph,
-        _source_ids=props.get("sources", []),
     )
 
 

@@ -1,7 +1,9 @@
 """neighbourhood(): nodes and edges shaped as Cytoscape.js elements.
 
-The JSON form (`elements`) says closed sets as the GraphQL enums do (`POLICY`, `CONFIRMED`,
-`TARGETS`), so the typed and the JSON form of an element agree value for value.
+The elements are drawn by ``graph.graph_form.elements``, the builder every graph answer uses
+(edge ids ``start|TYPE|end|key``). The JSON form (`elements`) says closed sets as the GraphQL
+enums do (`POLICY`, `CONFIRMED`, `TARGETS`), so the typed and the JSON form of an element agree
+value for value.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from typing import Any, cast
 import strawberry
 from strawberry.scalars import JSON
 
-from api.graphql.enums import STATUSES, NodeKind, RelationType, Status
+from api.graphql.enums import NodeKind, RelationType, Status
 from api.graphql.subgraph import Subgraph
-from schema import BASE_LABEL, Label, RelType
+from graph.graph_form import GraphData, GraphEdge, GraphNode, elements
+from schema import Label, RelType
 
 __all__ = ["Elements", "build_elements"]
 
@@ -103,49 +106,19 @@ class Elements:
         ]
 
 
-def _kind(props: dict[str, Any]) -> str:
-    """The node's kind as its GraphQL enum name (`TRADE_FLOW` for the label `TradeFlow`)."""
-    label = next(label for label in props.get("labels", []) if label != BASE_LABEL)
-    return NodeKind(label).name
-
-
-def _status(value: str | None) -> str | None:
-    return STATUSES[value].name if value else None
-
-
 def build_elements(graph: Subgraph) -> Elements:
-    nodes = []
-    for node_id in graph.roots:
-        props = graph.nodes[node_id]
-        day = props.get("date") or props.get("announced")
-        data = {
-            "id": node_id,
-            "label": props.get("name", node_id),
-            "kind": _kind(props),
-            "status": _status(props.get("status")),
-            "date": day.isoformat() if day is not None else None,
-        }
-        nodes.append({"data": data})
+    """The answer's members and the relationships among them, drawn by the one builder."""
     members = set(graph.roots)
-    edges = []
-    for rel in graph.relationships:
-        if rel["start"] not in members or rel["end"] not in members:
-            continue
-        props = rel["properties"]
-        key = props.get("key", "")
-        data = {
-            "id": f"{rel['start']}|{rel['type']}|{rel['end']}" + (f"|{key}" if key else ""),
-            "source": rel["start"],
-            "target": rel["end"],
-            "type": rel["type"],
-            "label": rel["type"].replace("_", " ").lower(),
-            "status": _status(props.get("status", "unverified")),
-            "confidence": props.get("confidence", 0.0),
-            "sources": list(props.get("sources", [])),
-        }
-        edges.append({"data": data})
+    drawn = GraphData(
+        nodes=[GraphNode(i, tuple(graph.nodes[i]["labels"]), graph.nodes[i]) for i in graph.roots],
+        edges=[
+            GraphEdge(rel["start"], rel["end"], rel["type"], rel["properties"])
+            for rel in graph.relationships
+            if rel["start"] in members and rel["end"] in members
+        ],
+    )
     return Elements(
-        elements=cast(JSON, {"nodes": nodes, "edges": edges}),
+        elements=cast(JSON, elements(drawn, enum_names=True)),
         hubs=int(graph.extra.get("hubs", 0)),
         coded_events=int(graph.extra.get("coded", 0)),
     )

@@ -40,12 +40,14 @@ from schema import CAUSAL_TYPES, NODE_MODELS, RelType, date_span, display_date
 __all__ = [
     "KIND_TYPES",
     "Dated",
+    "Evidenced",
     "Node",
     "PartialDate",
     "Relation",
     "Source",
     "build_node",
     "build_source",
+    "evidence",
 ]
 
 _PRECISIONS: dict[str, DatePrecision] = {m.value: m for m in DatePrecision}
@@ -136,30 +138,25 @@ def sources_of(graph: Subgraph, ids: list[str] | None) -> list[Source]:
     return out
 
 
-@strawberry.type(description="A relationship seen from one of its ends, with its provenance.")
-class Relation:
-    type: RelationType
-    direction: Direction
-    other: Node
+@strawberry.interface(
+    description="A relationship's evidence: how sure the record is of it, how well established "
+    "it is, how it entered the graph, when it held, and the documents it rests on. Relations "
+    "and chain steps carry it."
+)
+class Evidenced:
     confidence: float
     status: Status
     method: Method
     valid_from: dt.date | None
     valid_to: dt.date | None
     quote: str | None
-    key: str
+    note: str | None
     intensity: float | None
     share: float | None
     year: int | None
-    mineral: strawberry.ID | None
-    role: str | None
-    note: str | None
-    future_date: FutureDate | None
-    causal: bool = strawberry.field(
-        description="Whether the type is causal (effect flows along it)."
-    )
-    effect_flows: Direction | None = strawberry.field(
-        description="For a causal relationship, whether effect flows OUT of or IN to this node."
+    future_date: FutureDate | None = strawberry.field(
+        description="Set when `validFrom` lies after all its sources: it was announced, or "
+        "forecast."
     )
     _graph: strawberry.Private[Subgraph]
     _source_ids: strawberry.Private[list[str]]
@@ -167,6 +164,41 @@ class Relation:
     @strawberry.field(description="The documents this relationship rests on.")
     def sources(self) -> list[Source]:
         return sources_of(self._graph, self._source_ids)
+
+
+def evidence(graph: Subgraph, props: dict[str, Any]) -> dict[str, Any]:
+    """The ``Evidenced`` fields, read from a relationship's properties."""
+    return {
+        "confidence": props.get("confidence", 0.0),
+        "status": STATUSES[props.get("status", "unverified")],
+        "method": METHODS[props.get("method", "curated")],
+        "valid_from": props.get("valid_from"),
+        "valid_to": props.get("valid_to"),
+        "quote": props.get("quote"),
+        "note": props.get("note"),
+        "intensity": props.get("intensity"),
+        "share": props.get("share"),
+        "year": props.get("year"),
+        "future_date": FUTURE_DATES.get(props.get("future_date") or ""),
+        "_graph": graph,
+        "_source_ids": props.get("sources", []),
+    }
+
+
+@strawberry.type(description="A relationship seen from one of its ends, with its provenance.")
+class Relation(Evidenced):
+    type: RelationType
+    direction: Direction
+    other: Node
+    key: str
+    mineral: strawberry.ID | None
+    role: str | None
+    causal: bool = strawberry.field(
+        description="Whether the type is causal (effect flows along it)."
+    )
+    effect_flows: Direction | None = strawberry.field(
+        description="For a causal relationship, whether effect flows OUT of or IN to this node."
+    )
 
 
 def build_relation(graph: Subgraph, rel: dict[str, Any], seen_from: str) -> Relation:
@@ -180,27 +212,15 @@ def build_relation(graph: Subgraph, rel: dict[str, Any], seen_from: str) -> Rela
         forward = flow.value == "forward"
         effect = Direction.OUT if forward == outgoing else Direction.IN
     return Relation(
+        **evidence(graph, props),
         type=RELATION_TYPES[rel["type"]],
         direction=Direction.OUT if outgoing else Direction.IN,
         other=build_node(graph, other_id),
-        confidence=props.get("confidence", 0.0),
-        status=STATUSES[props.get("status", "unverified")],
-        method=METHODS[props.get("method", "curated")],
-        valid_from=props.get("valid_from"),
-        valid_to=props.get("valid_to"),
-        quote=props.get("quote"),
         key=props.get("key", ""),
-        intensity=props.get("intensity"),
-        share=props.get("share"),
-        year=props.get("year"),
         mineral=props.get("mineral"),
         role=props.get("role"),
-        note=props.get("note"),
-        future_date=FUTURE_DATES.get(props.get("future_date") or ""),
         causal=flow is not None,
         effect_flows=effect,
-        _graph=graph,
-        _source_ids=props.get("sources", []),
     )
 
 

@@ -40,8 +40,8 @@ class CannedQueryResult:
     )
     graph: JSON = strawberry.field(
         description="The nodes, relationships and paths in the rows as Cytoscape.js elements: "
-        "{nodes: [{data: {id, label, kind}}], edges: [{data: {id, source, target, type, "
-        "status, confidence}}]}."
+        "{nodes: [{data: {id, label, kind, status, date}}], edges: [{data: {id, source, "
+        "target, type, label, status, confidence, sources}}]}."
     )
     truncated: bool = strawberry.field(
         description="True when the row cap (DYAD_RESEARCH_MAX_ROWS) cut the answer short."

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-__all__ = ["Subgraph", "plain"]
+__all__ = ["Subgraph", "to_python"]
 
 
 _AS_IS = frozenset({str, int, float, bool, type(None)})
 
 
-def plain(value: Any) -> Any:
+def to_python(value: Any) -> Any:
     """Neo4j values as Python ones (``neo4j.time.Date`` → ``datetime.date``), recursively.
 
     Dicts and lists are converted in place and returned: the rows are the caller's own (as
@@ -30,19 +30,19 @@ def plain(value: Any) -> Any:
     if kind is dict:
         for key, item in value.items():
             if type(item) not in _AS_IS:
-                value[key] = plain(item)  # an existing key: the dict does not change size
+                value[key] = to_python(item)  # an existing key: the dict does not change size
         return value
     if kind is list:
         for index, item in enumerate(value):
             if type(item) not in _AS_IS:
-                value[index] = plain(item)
+                value[index] = to_python(item)
         return value
     if hasattr(value, "to_native"):
         return value.to_native()
     if isinstance(value, list):
-        return [plain(v) for v in value]
+        return [to_python(v) for v in value]
     if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
+        return {k: to_python(v) for k, v in value.items()}
     return value
 
 
@@ -74,16 +74,16 @@ class Subgraph:
 
     @cached_property
     def sources(self) -> dict[str, dict[str, Any]]:
-        return {s["id"]: _without_nulls(plain(s)) for s in self.raw_sources}
+        return {s["id"]: _without_nulls(to_python(s)) for s in self.raw_sources}
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Subgraph:
         nodes = {}
-        for node in plain(row["nodes"]):
+        for node in to_python(row["nodes"]):
             nodes[node["id"]] = _without_nulls(node)
         seen: set[tuple[str, str, str, str]] = set()
         relationships = []
-        for rel in plain(row["rels"]):
+        for rel in to_python(row["rels"]):
             identity = (rel["start"], rel["type"], rel["end"], rel["properties"].get("key", ""))
             if identity not in seen:
                 seen.add(identity)
@@ -93,7 +93,7 @@ class Subgraph:
             nodes=nodes,
             relationships=relationships,
             raw_sources=row["sources"],
-            extra=plain(row["extra"]) or {},
+            extra=to_python(row["extra"]) or {},
         )
         for index, rel in enumerate(relationships):
             graph.by_node[rel["start"]].append(index)
