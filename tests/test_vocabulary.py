@@ -10,10 +10,10 @@ import queries
 from graph import GraphClient
 from schema import (
     BASE_LABEL,
-    REVIEW_BASE_LABEL,
     CAUSAL_TYPES,
     NODE_MODELS,
     PATTERNS,
+    REVIEW_BASE_LABEL,
     CausalDirection,
     Label,
     RelType,
