@@ -25,13 +25,13 @@ from neo4j.time import Date, DateTime, Duration, Time
 from graph.client import GraphClient
 from graph.migrate import migrate
 from graph.research_errors import RestoreError
-from schema import BASE_LABEL, Label, RelType
+from schema import BASE_LABEL, REVIEW_BASE_LABEL, Label, RelType, ReviewLabel, ReviewRelType
 
 __all__ = ["DumpSummary", "dump", "restore"]
 
 VERSION = 1
-_KNOWN_LABELS = {label.value for label in Label} | {BASE_LABEL}
-_KNOWN_TYPES = {rel.value for rel in RelType}
+_KNOWN_LABELS = {label.value for label in (*Label, *ReviewLabel)} | {BASE_LABEL, REVIEW_BASE_LABEL}
+_KNOWN_TYPES = {rel.value for rel in (*RelType, *ReviewRelType)}
 
 
 @dataclass(frozen=True)
@@ -99,8 +99,8 @@ def _line(obj: Any) -> str:
 
 def dump(client: GraphClient, out: IO[str]) -> DumpSummary:
     """Write every node and relationship to ``out``; returns the counts."""
-    nodes = client.read("export/all_nodes")
-    rels = client.read("export/all_relationships")
+    nodes = client.read("dump/all_nodes")
+    rels = client.read("dump/all_relationships")
     for row in nodes:
         if row["id"] is None:
             raise RestoreError(

@@ -27,12 +27,16 @@ from schema import (
     NODE_MODELS,
     PATTERNS,
     RELIABILITY_MEANING,
+    REVIEW_BASE_LABEL,
+    REVIEW_PATTERNS,
     CausalDirection,
     FutureDate,
     Label,
     Method,
     Relationship,
     RelType,
+    ReviewLabel,
+    ReviewState,
     Status,
     id_prefix,
 )
@@ -133,6 +137,37 @@ def _labels_section() -> list[str]:
             "(set by the loader) |"
             for name in model.latest_fields()
         ]
+    return lines
+
+
+def _review_section() -> list[str]:
+    """The review queue (``schema/review.py``): labels apart from the record's."""
+    states = ", ".join(f"`{s.value}`" for s in ReviewState)
+    lines = [
+        "## The review queue",
+        "",
+        f"What `dyad ingest` reads but cannot place waits under `:{REVIEW_BASE_LABEL}` and its own",
+        f"label, never `:{BASE_LABEL}`: chains, lists, search, exports and analytics do not see",
+        f"it. An item's `state` is one of {states}; `created_at`/`created_by` say when and by",
+        "which command it was queued, `reviewed_at`/`reviewed_by` who decided it. Nothing is",
+        "deleted: a rejected item keeps its `review_reason`.",
+        "",
+        "| label | id prefix |",
+        "|---|---|",
+    ]
+    lines += [f"| `:{label.value}` | `{label.prefix}:` |" for label in ReviewLabel]
+    lines += ["", "| pattern | meaning |", "|---|---|"]
+    seen: set[tuple[str, str, str]] = set()
+    for p in REVIEW_PATTERNS:
+        if p.type.value == "RESOLVED_AS":
+            key = (p.start.value, p.type.value, "any")
+            end, meaning = f"(any but :{Label.SOURCE.value})", p.meaning
+        else:
+            key = (p.start.value, p.type.value, p.end.value)
+            end, meaning = f"(:{p.end.value})", p.meaning
+        if key not in seen:
+            seen.add(key)
+            lines.append(f"| `(:{p.start.value})-[:{p.type.value}]->{end}` | {meaning} |")
     return lines
 
 
@@ -312,6 +347,8 @@ def render_schema_doc() -> str:
         *_relationships_section(),
         "",
         *_grades_section(),
+        "",
+        *_review_section(),
         "",
         *_indexes_section(),
         "",

@@ -11,10 +11,13 @@ from graph import GraphClient, GraphError, WriteBatch
 from loaders.errors import LoadFailedError
 from schema import Label, Node, Relationship, RelType
 
-__all__ = ["Counts", "LoadSummary", "ProgressCallback", "plan_and_write"]
+__all__ = ["AlsoWrite", "Counts", "LoadSummary", "ProgressCallback", "plan_and_write"]
 
 #: Called with (rows done, rows in all) as batches are written.
 ProgressCallback = Callable[[int, int], None]
+#: Called with the open transaction after the rows are written (also in a dry run, whose
+#: transaction is then rolled back): what must commit together with them.
+AlsoWrite = Callable[[WriteBatch], None]
 
 
 @dataclass
@@ -68,12 +71,14 @@ def plan_and_write(
     batch_size: int,
     dry_run: bool = False,
     progress: ProgressCallback | None = None,
+    also: AlsoWrite | None = None,
 ) -> LoadSummary:
     """Write everything in one transaction (all or nothing) and say what changed.
 
     Existing rows are read first, inside the same transaction, to count created, updated and
     unchanged; only created and updated rows are written, so a re-load costs reads alone.
-    With ``dry_run`` the transaction is rolled back after counting.
+    With ``dry_run`` the transaction is rolled back after counting. ``also`` writes more in
+    the same transaction (the review queue of an ingested article).
     """
     summary = LoadSummary(dry_run=dry_run)
     by_label: dict[Label, list[dict[str, Any]]] = defaultdict(list)
@@ -109,6 +114,8 @@ def plan_and_write(
                 done += len(rows)
                 if progress:
                     progress(done, total)
+            if also is not None:
+                also(tx)
             if dry_run:
                 raise _DryRunRollback
     except _DryRunRollback:

@@ -38,6 +38,17 @@ from schema.research import (
     WORLD,
     hs_mineral,
 )
+from schema.review import (
+    CANDIDATE_KIND_LABELS,
+    REVIEW_BASE_LABEL,
+    REVIEW_PATTERNS,
+    CandidateKind,
+    ReviewLabel,
+    ReviewPattern,
+    ReviewRelType,
+    ReviewState,
+    review_item_id,
+)
 from schema.rules import (
     CONFIDENCE_BANDS,
     Breach,
@@ -69,6 +80,7 @@ from schema.vocabulary import (
 
 __all__ = [
     "BASE_LABEL",
+    "CANDIDATE_KIND_LABELS",
     "CAUSAL_TYPES",
     "CONFIDENCE_BANDS",
     "CONFLICT_QUADS",
@@ -80,9 +92,12 @@ __all__ = [
     "PATTERNS",
     "QUAD_CLASSES",
     "RELIABILITY_MEANING",
+    "REVIEW_BASE_LABEL",
+    "REVIEW_PATTERNS",
     "SHARED_HS_CODES",
     "WORLD",
     "Breach",
+    "CandidateKind",
     "CausalDirection",
     "Country",
     "DatePrecision",
@@ -109,6 +124,10 @@ __all__ = [
     "RelType",
     "Relationship",
     "Reliability",
+    "ReviewLabel",
+    "ReviewPattern",
+    "ReviewRelType",
+    "ReviewState",
     "Rule",
     "Source",
     "SourceGrade",
@@ -131,6 +150,7 @@ __all__ = [
     "is_allowed",
     "label_for_id",
     "parse_partial_date",
+    "review_item_id",
     "stored_grade",
     "strongest_status",
 ]

@@ -13,9 +13,12 @@ from schema import (
     CAUSAL_TYPES,
     NODE_MODELS,
     PATTERNS,
+    REVIEW_BASE_LABEL,
     CausalDirection,
     Label,
     RelType,
+    ReviewLabel,
+    ReviewRelType,
     is_allowed,
     label_for_id,
 )
@@ -51,8 +54,9 @@ def _without_comments(text: str) -> str:
 
 
 ALL_QUERIES = queries.all_names()
-KNOWN_LABELS = {label.value for label in Label} | {BASE_LABEL}
-KNOWN_TYPES = {rel.value for rel in RelType}
+#: The review queue's labels and types (schema/review.py) are vocabulary too.
+KNOWN_LABELS = {label.value for label in (*Label, *ReviewLabel)} | {BASE_LABEL, REVIEW_BASE_LABEL}
+KNOWN_TYPES = {rel.value for rel in (*RelType, *ReviewRelType)}
 
 
 def test_the_label_scanner_sees_labels_and_types() -> None:

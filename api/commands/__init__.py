@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from api.commands import analytics, article, audit, research, synth
+from api.commands import analytics, article, audit, ingest, research, review, synth
 
 __all__ = ["COMMAND_MODULES"]
 
-COMMAND_MODULES: list[ModuleType] = [article, audit, research, analytics, synth]
+COMMAND_MODULES: list[ModuleType] = [article, ingest, review, audit, research, analytics, synth]

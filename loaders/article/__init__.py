@@ -24,8 +24,10 @@ from loaders.article.load import (
     ArticleLoad,
     ArticleOptions,
     ArticleReading,
+    ReadingContext,
     load_article,
     load_article_text,
+    mention_record,
     read_article,
 )
 from loaders.article.recognizers import Candidate, Recognizer
@@ -50,6 +52,7 @@ __all__ = [
     "Gazetteer",
     "Linking",
     "Mention",
+    "ReadingContext",
     "Recognizer",
     "TemporalExpression",
     "Unlinked",
@@ -59,6 +62,7 @@ __all__ = [
     "link_entities",
     "load_article",
     "load_article_text",
+    "mention_record",
     "parse_article_date",
     "read_article",
     "read_article_file",

@@ -43,8 +43,10 @@ __all__ = [
     "ArticleLoad",
     "ArticleOptions",
     "ArticleReading",
+    "ReadingContext",
     "load_article",
     "load_article_text",
+    "mention_record",
     "read_article",
 ]
 
@@ -99,15 +101,16 @@ class ArticleReading:
     def claim_key_prefix(self) -> str:
         return f"article-{self.article.content_hash[:12]}"
 
-    def records(self) -> list[tuple[str, dict[str, Any]]]:
-        """The Source, its mentions and its claims as records for ``validate_records``."""
+    def records(self, *, claims: bool = True) -> list[tuple[str, dict[str, Any]]]:
+        """The Source, its mentions and (unless ``claims`` is false) its claims as records
+        for ``validate_records``."""
         sid = self.source_id
         records: list[tuple[str, dict[str, Any]]] = [("sources", self._source())]
         for m in self.linking.mentions:
             records.append(
                 (
                     "relationships",
-                    _mention(sid, m.entity_id, m.start, m.end, m.text, m.confidence, m.how),
+                    mention_record(sid, m.entity_id, m.start, m.end, m.text, m.confidence, m.how),
                 )
             )
         for ref in self.claims.references:
@@ -115,7 +118,7 @@ class ArticleReading:
             records.append(
                 (
                     "relationships",
-                    _mention(
+                    mention_record(
                         sid,
                         ref.entity_id,
                         ref.start,
@@ -126,7 +129,8 @@ class ArticleReading:
                     ),
                 )
             )
-        records.extend(("relationships", self._claim(c)) for c in self.claims.claims)
+        if claims:
+            records.extend(("relationships", self.claim_record(c)) for c in self.claims.claims)
         return records
 
     def _origin(self) -> str:
@@ -157,14 +161,20 @@ class ArticleReading:
             source["published"] = o.date.isoformat()
         return source
 
-    def _claim(self, c: Claim) -> dict[str, Any]:
-        # One article confirms only what its grade allows (schema/rules.py): a plain
-        # assertion of a newspaper is its word, reported; the hedges may say less.
+    def allowed_status(self, hedged: Status) -> Status:
+        """The status the hedges give, no stronger than the article's grade allows.
+
+        One article confirms only what its grade allows (schema/rules.py): a plain
+        assertion of a newspaper is its word, reported; the hedges may say less."""
         grade = SourceGrade(self.source_id, self.options.reliability, self._origin())
         allowed = strongest_status([grade]) or Status.UNVERIFIED
-        status = c.certainty.status
-        if status is Status.CONFIRMED and allowed is not Status.CONFIRMED:
-            status = allowed
+        if hedged is Status.CONFIRMED and allowed is not Status.CONFIRMED:
+            return allowed
+        return hedged
+
+    def claim_record(self, c: Claim) -> dict[str, Any]:
+        """One claim as a relationship record (``method: extracted``, the article its source)."""
+        status = self.allowed_status(c.certainty.status)
         record: dict[str, Any] = {
             "start": c.start,
             "type": c.type.value,
@@ -194,7 +204,7 @@ def _clip(text: str) -> str:
     return text if len(text) <= _QUOTE_LIMIT else text[: _QUOTE_LIMIT - 1] + "…"
 
 
-def _mention(
+def mention_record(
     source: str, entity: str, start: int, end: int, text: str, confidence: float, how: str
 ) -> dict[str, Any]:
     return {
@@ -220,16 +230,32 @@ def _title_from(parts: tuple[Sentence, ...]) -> str:
     return first[:120].rsplit(" ", 1)[0] + "…"
 
 
+@dataclass(frozen=True)
+class ReadingContext:
+    """What the reader looks up in the graph, read once: names and deeds.
+
+    Reading many articles against an unchanging graph (``dyad ingest``) reads it once."""
+
+    gazetteer: Gazetteer
+    catalogue: Catalogue
+
+    @classmethod
+    def from_graph(cls, client: GraphClient) -> ReadingContext:
+        return cls(Gazetteer.from_graph(client), Catalogue.from_graph(client))
+
+
 def read_article(
     client: GraphClient,
     article: ArticleText,
     options: ArticleOptions = ArticleOptions(),
     recognizers: Sequence[Recognizer] = DEFAULT_RECOGNIZERS,
+    *,
+    context: ReadingContext | None = None,
 ) -> ArticleReading:
     """Link entities, resolve dates and extract claims; writes nothing."""
     options.check(article.origin)
-    gazetteer = Gazetteer.from_graph(client)
-    catalogue = Catalogue.from_graph(client)
+    context = context or ReadingContext.from_graph(client)
+    gazetteer, catalogue = context.gazetteer, context.catalogue
     parts = sentences(article.text)
     linking = link_entities(
         article.text, gazetteer, catalogue.office_terms, options.date, recognizers

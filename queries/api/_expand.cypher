@@ -3,10 +3,11 @@
 // extra (a map of anything else). Adds each root's relationships ($relDepth 1) and theirs
 // ($relDepth 2), at most $relLimit per node, strongest first; then resolves every Source
 // named by any node or relationship. Returns one row: the whole answer as a small graph.
+// Only :Entity neighbours: review queue items (schema/review.py) are not knowledge.
 CALL (roots) {
   UNWIND roots AS n
   CALL (n) {
-    MATCH (n)-[r]-(m)
+    MATCH (n)-[r]-(m:Entity)
     WHERE $relDepth >= 1
     RETURN r, m
     ORDER BY r.confidence DESC, m.id
@@ -17,7 +18,7 @@ CALL (roots) {
 CALL (level1) {
   UNWIND level1 AS n
   CALL (n) {
-    MATCH (n)-[r]-(m)
+    MATCH (n)-[r]-(m:Entity)
     WHERE $relDepth >= 2
     RETURN r, m
     ORDER BY r.confidence DESC, m.id

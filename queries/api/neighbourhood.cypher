@@ -8,12 +8,13 @@
 // answer is exact). A ring is expanded only while the nodes found are fewer than $limit.
 // Relationships among the members are those the rings crossed, plus every one a member of
 // degree <= $fanout has to another member; one between two hubs that no ring crossed is left
-// out (the answer says how many members are hubs).
+// out (the answer says how many members are hubs). Review queue items (no :Entity) are never
+// reached.
 OPTIONAL MATCH (center:Entity {id: $id})
 OPTIONAL CALL (center) {
   WITH center WHERE center IS NOT NULL
   CALL (center) {
-    MATCH (center)-[r]-(n)
+    MATCH (center)-[r]-(n:Entity)
     WHERE (size($relTypes) = 0 OR type(r) IN $relTypes)
       AND (n.dataset IS NULL OR n.dataset IN $datasets)
     WITH r, n LIMIT $fanout
@@ -26,7 +27,7 @@ OPTIONAL CALL (center) {
     WITH center, ring1 WHERE $depth >= 2 AND size(ring1) < $limit
     UNWIND ring1 AS m
     CALL (m) {
-      MATCH (m)-[r]-(n)
+      MATCH (m)-[r]-(n:Entity)
       WHERE (size($relTypes) = 0 OR type(r) IN $relTypes)
         AND (n.dataset IS NULL OR n.dataset IN $datasets)
       RETURN r, n LIMIT $fanout
@@ -41,7 +42,7 @@ OPTIONAL CALL (center) {
     WITH center, ring1, ring2 WHERE $depth >= 3 AND size(ring1) + size(ring2) < $limit
     UNWIND ring2 AS m
     CALL (m) {
-      MATCH (m)-[r]-(n)
+      MATCH (m)-[r]-(n:Entity)
       WHERE (size($relTypes) = 0 OR type(r) IN $relTypes)
         AND (n.dataset IS NULL OR n.dataset IN $datasets)
       RETURN r, n LIMIT $fanout

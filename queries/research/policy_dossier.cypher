@@ -4,7 +4,7 @@
 // description: what set it off and what answered it, with status and confidence.
 // param: policy string = policy:cn-2025-04-ree — the policy
 // example: dyad query policy_dossier --param policy=policy:cn-2024-12-us-ban --format csv
-MATCH (p:Policy {id: $policy})-[r]-(other)
+MATCH (p:Policy {id: $policy})-[r]-(other:Entity)
 RETURN CASE WHEN startNode(r) = p THEN type(r) ELSE '<-' + type(r) END AS link,
        [l IN labels(other) WHERE l <> 'Entity'][0] AS kind, other.name AS other,
        r.status AS status, r.confidence AS confidence, size(r.sources) AS sources, r

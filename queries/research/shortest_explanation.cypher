@@ -8,6 +8,7 @@
 // example: dyad query shortest_explanation --param from=event:senkaku-trawler-collision-2010 --param to=event:mount-weld-opening-2011
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = allShortestPaths((a)-[*..8]-(b))
+WHERE all(n IN nodes(p) WHERE n:Entity)
 WITH p, reduce(score = 1.0, r IN relationships(p) | score * r.confidence) AS score
 RETURN [n IN nodes(p) | n.name] AS steps, [r IN relationships(p) | type(r)] AS links,
        round(score, 3) AS score, length(p) AS hops, p AS path

@@ -14,6 +14,12 @@ CREATE CONSTRAINT mine_id IF NOT EXISTS FOR (n:Mine) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT industry_id IF NOT EXISTS FOR (n:Industry) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT tradeflow_id IF NOT EXISTS FOR (n:TradeFlow) REQUIRE n.id IS UNIQUE;
+// The review queue (schema/review.py): items never carry :Entity; ReviewItem.id is unique
+// across the queue, and the queue is listed by state.
+CREATE CONSTRAINT reviewitem_id IF NOT EXISTS FOR (n:ReviewItem) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT candidateentity_id IF NOT EXISTS FOR (n:CandidateEntity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT candidateclaim_id IF NOT EXISTS FOR (n:CandidateClaim) REQUIRE n.id IS UNIQUE;
+CREATE INDEX reviewitem_state IF NOT EXISTS FOR (n:ReviewItem) ON (n.state, n.created_at);
 // Dates that filters and the timeline range over: each is a range, its first day (n.date)
 // and its last (n.date_latest; a month-only date covers its month).
 CREATE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n.date);
