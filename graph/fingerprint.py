@@ -35,18 +35,18 @@ class Fingerprint:
         }
 
 
-def _plain(value: Any) -> Any:
+def _canonical(value: Any) -> Any:
     if isinstance(value, str | int | float | bool) or value is None:
         return value
     if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
+        return [_canonical(item) for item in value]
     if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
+        return {key: _canonical(item) for key, item in value.items()}
     return {"$": type(value).__name__, "v": str(value)}
 
 
 def _line(obj: Any) -> str:
-    return json.dumps(_plain(obj), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(_canonical(obj), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def fingerprint(client: GraphClient) -> Fingerprint:

@@ -9,7 +9,7 @@ from typing import Any
 from rich.table import Table
 
 from api.cli_support import CliSettings, open_client, out
-from graph.graph_form import plain
+from graph.graph_form import json_safe
 from loaders.review import Decision, ReviewItem, accept, link, list_items, reject
 from schema import CandidateKind, ReviewLabel, ReviewState, Status
 
@@ -102,7 +102,7 @@ def _as_json(item: ReviewItem) -> dict[str, Any]:
         "source": item.source,
         "sourceTitle": item.title,
         "resolvedAs": item.resolved_as,
-        "properties": plain(item.properties),
+        "properties": json_safe(item.properties),
     }
 
 
