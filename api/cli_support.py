@@ -67,9 +67,10 @@ def summary_table(summary: LoadSummary) -> Table:
 
 
 @contextmanager
-def load_progress() -> Iterator[Callable[[int, int], None]]:
+def load_progress(label: str = "loading") -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr (a terminal only), as ``update(done, total)``."""
     bar = Progress(
-        TextColumn("loading"),
+        TextColumn(label),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -77,7 +78,7 @@ def load_progress() -> Iterator[Callable[[int, int], None]]:
         transient=True,
         disable=not err.is_terminal,
     )
-    task = bar.add_task("load", total=None)
+    task = bar.add_task(label, total=None)
 
     def update(done: int, total: int) -> None:
         bar.update(task, completed=done, total=total)

@@ -28,7 +28,6 @@ from starlette.routing import BaseRoute, Route
 
 from graph import GraphClient, Neo4jUnavailableError, NodeNotFoundError, QueryTimeoutError
 from graph.exports import EXPORT_FORMATS, MAX_DEPTH, csv_zip, export_text, read_graph
-from graph.graph_form import elements
 from graph.research_catalog import canned, catalog
 from graph.research_errors import BadParameterError, UnknownQueryError
 from graph.research_runner import ResearchSettings, run_canned
@@ -74,16 +73,7 @@ def _runner(settings: ResearchSettings) -> Any:
             return error("QUERY_TIMEOUT", str(exc), 400)
         except Neo4jUnavailableError as exc:
             return error("NEO4J_UNAVAILABLE", str(exc), 503)
-        return JSONResponse(
-            {
-                "name": result.name,
-                "columns": result.columns,
-                "rows": result.json_rows(),
-                "graph": elements(result.graph),
-                "truncated": result.truncated,
-                "notifications": [note.as_dict() for note in result.notifications],
-            }
-        )
+        return JSONResponse(result.as_json())
 
     return run_query
 

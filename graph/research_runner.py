@@ -31,7 +31,7 @@ import queries
 from graph.client import GraphClient
 from graph.cypher_guard import check_read_only
 from graph.errors import GraphError, Neo4jUnavailableError, QueryFailedError, QueryTimeoutError
-from graph.graph_form import GraphData, RowGraph
+from graph.graph_form import GraphData, RowGraph, elements
 from graph.research_catalog import canned
 from graph.research_errors import CypherRefusedError
 
@@ -112,6 +112,17 @@ class QueryResult:
 
     def text_rows(self) -> list[list[str]]:
         return [[self.row_graph.text(value) for value in row] for row in self.rows]
+
+    def as_json(self) -> dict[str, Any]:
+        """The answer as ``dyad cypher --format json`` and ``/queries/{name}.json`` give it."""
+        return {
+            "name": self.name,
+            "columns": self.columns,
+            "rows": self.json_rows(),
+            "graph": elements(self.graph),
+            "truncated": self.truncated,
+            "notifications": [note.as_dict() for note in self.notifications],
+        }
 
 
 def run_canned(

@@ -7,9 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-from api.cli_support import EXIT_BAD_INPUT, CliSettings, err, open_client, out
+from api.cli_support import EXIT_BAD_INPUT, CliSettings, load_progress, open_client, out
 from loaders.ingest import JSONL_FIELDS, IngestSummary, ingest
 from schema import Reliability
 
@@ -42,24 +40,14 @@ def register(subparsers: Any) -> None:
 
 
 def _cmd_ingest(args: argparse.Namespace, settings: CliSettings) -> int:
-    bar = Progress(
-        TextColumn("ingesting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    )
-    task = bar.add_task("ingest", total=None)
-    with open_client(settings) as client, bar:
+    with open_client(settings) as client, load_progress("ingesting") as progress:
         summary = ingest(
             client,
             [Path(p) for p in args.paths],
             reliability=Reliability(args.grade),
             dry_run=args.dry_run,
             batch_size=settings.graph.batch_size,
-            progress=lambda done, total: bar.update(task, completed=done, total=total),
+            progress=progress,
         )
     for bad in summary.bad:
         print(f"bad article: {bad}", file=sys.stderr)

@@ -20,7 +20,6 @@ from api.cli_support import EXIT_BAD_INPUT, EXIT_FAILED, CliSettings, err, open_
 from graph import NodeNotFoundError
 from graph.dump import dump, restore
 from graph.exports import EXPORT_FORMATS, MAX_DEPTH, export_text, read_graph, write_csv
-from graph.graph_form import elements
 from graph.research_catalog import PARAM_TYPES, Parameter, catalog
 from graph.research_errors import ResearchError
 from graph.research_runner import (
@@ -74,14 +73,7 @@ def _typed(name: str, kind: str, value: str) -> Any:
 
 def _print_result(result: QueryResult, fmt: str) -> None:
     if fmt == "json":
-        body = {
-            "name": result.name,
-            "columns": result.columns,
-            "rows": result.json_rows(),
-            "graph": elements(result.graph),
-            "truncated": result.truncated,
-            "notifications": [note.as_dict() for note in result.notifications],
-        }
+        body = result.as_json()
         sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=1) + "\n")
     elif fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
