@@ -97,7 +97,7 @@ def search_case(text: str) -> Case:
         "search",
         f'{{ search(text: "{text}", first: 20) {{ edges {{ score node {{ id name kind }} }} }} }}',
         "search",
-        lambda body: {hit["node"]["id"] for hit in body["data"]["search"]},
+        lambda body: {hit["node"]["id"] for hit in body["data"]["search"]["edges"]},
     )
 
 
