@@ -12,6 +12,7 @@ import { kindOf, relationOf } from "./vocabulary.js";
 const isCausalStart = (kind) => Boolean(kindOf(kind)?.act);
 // On a phone the page is one column: what the reader tapped is scrolled into view.
 const narrow = () => window.matchMedia("(max-width: 860px)").matches;
+const PHONE_ZOOM = 0.42;
 
 export class GraphView {
   constructor(app) {
@@ -176,6 +177,12 @@ export class GraphView {
       this.focusId = id;
       sidedLayout(this.cy, { focus: id, keep });
       fitGraph(this.cy, 30);
+      // On a phone a whole ring is too small to read: start near the focus instead (labels
+      // about 12 px); the reader pans and pinches for the rest.
+      if (narrow() && this.cy.zoom() < PHONE_ZOOM) {
+        this.cy.zoom(PHONE_ZOOM);
+        this.cy.center(this.cy.getElementById(id));
+      }
       this.updateEmpty();
       await this.select(id, { details });
     } catch (err) {
