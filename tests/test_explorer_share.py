@@ -65,7 +65,10 @@ def _clean(recorded: Session) -> None:
 
 def _chains_drawn(page: Page) -> list[str]:
     page.wait_for_selector("#chain-list li.chain")
-    return page.eval_on_selector_all("#chain-list li.chain", "xs => xs.map(x => x.dataset.end)")
+    ends: list[str] = page.eval_on_selector_all(
+        "#chain-list li.chain", "xs => xs.map(x => x.dataset.end)"
+    )
+    return ends
 
 
 def _focus(page: Page, node: str) -> None:
