@@ -32,11 +32,13 @@ def create_app(
     graph_settings: GraphSettings,
     client: GraphClient | None = None,
     extensions: Sequence[ExtensionFactory] = (),
+    browser_url: str | None = None,
 ) -> Starlette:
     """Build the app. The Neo4j driver opens when the app starts and closes when it stops.
 
     ``client`` lends the app an open client instead (tests count its round trips).
     ``extensions`` are strawberry schema extensions added to the schema's own (tracing, say).
+    ``browser_url`` is Neo4j Browser's address, for the explorer's Cypher tab to link to.
     """
 
     @asynccontextmanager
@@ -62,7 +64,7 @@ def create_app(
         Route("/graphql", graphql.handle, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
         Mount("/static", StaticFiles(packages=[("api", "static")]), name="static"),
         *explorer_routes(),
-        *research_routes(),
+        *research_routes(browser_url=browser_url),
     ]
     middleware = (
         [

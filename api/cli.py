@@ -138,7 +138,8 @@ def _serve(settings: CliSettings) -> None:
     from api.app import create_app
 
     graph_settings = settings.graph.model_copy(update={"uri": settings.graph_uri()})
-    app = create_app(settings.api, graph_settings)
+    browser = LocalServer(settings.local).browser_url if settings.graph.is_local else None
+    app = create_app(settings.api, graph_settings, browser_url=browser)
     out.print(f"Dyad serves http://{settings.api.host}:{settings.api.port}/ (Ctrl-C stops)")
     uvicorn.run(
         app,

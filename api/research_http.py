@@ -11,6 +11,12 @@
   parameter takes commas or repeats (``?statuses=alleged&statuses=unverified``); a ``date``
   parameter is ``YYYY-MM-DD`` and travels to Neo4j as a Date (parameters are typed in the
   catalog).
+* ``POST /cypher.json`` with ``{"cypher": "MATCH …", "params": {…}}`` (or ``GET
+  /cypher.json?cypher=…``): a researcher's own Cypher through the same guard and caps as
+  ``dyad cypher`` (refused unless it only reads; READ transaction, time limit, row cap),
+  answered in the canned queries' shape. Errors: 400 ``REFUSED`` (it would write),
+  400 ``QUERY_FAILED`` (Neo4j refused it: a syntax error, say). ``/queries.json`` also says
+  where this door is, its caps, and Neo4j Browser's address when the app knows it.
 * ``GET /export/{format}?from=ID&depth=N``: the graph or a neighbourhood as ``cytoscape``,
   ``nodelink`` (JSON), ``graphml`` (XML) or ``csv`` (a zip of nodes.csv and edges.csv).
 
@@ -22,15 +28,28 @@ from __future__ import annotations
 
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from graph import GraphClient, Neo4jUnavailableError, NodeNotFoundError, QueryTimeoutError
+from graph import (
+    GraphClient,
+    Neo4jUnavailableError,
+    NodeNotFoundError,
+    QueryFailedError,
+    QueryTimeoutError,
+)
 from graph.exports import EXPORT_FORMATS, MAX_DEPTH, csv_zip, export_text, read_graph
 from graph.research_catalog import canned, catalog
-from graph.research_errors import BadParameterError, UnknownQueryError
-from graph.research_runner import ResearchSettings, run_canned
+from graph.research_errors import BadParameterError, CypherRefusedError, UnknownQueryError
+from graph.research_runner import (
+    ResearcherCypher,
+    ResearchSettings,
+    date_params,
+    run_canned,
+    run_cypher,
+)
 
 __all__ = ["routes"]
 
@@ -46,8 +65,21 @@ def error(code: str, message: str, status: int) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
 
-def _query_list(request: Request) -> JSONResponse:
-    return JSONResponse({"queries": [q.as_dict() for q in catalog().values()]})
+def _lister(settings: ResearchSettings, browser_url: str | None) -> Any:
+    def query_list(request: Request) -> JSONResponse:
+        return JSONResponse(
+            {
+                "queries": [q.as_dict() for q in catalog().values()],
+                "cypher": {
+                    "url": "/cypher.json",
+                    "timeout": settings.timeout,
+                    "maxRows": settings.max_rows,
+                    "neo4jBrowser": browser_url,
+                },
+            }
+        )
+
+    return query_list
 
 
 def _params(request: Request, name: str) -> dict[str, Any]:
@@ -78,6 +110,40 @@ def _runner(settings: ResearchSettings) -> Any:
     return run_query
 
 
+def _cypher_runner(settings: ResearchSettings) -> Any:
+    async def run_text(request: Request) -> JSONResponse:
+        if request.method == "POST":
+            try:
+                body = await request.json()
+            except ValueError:
+                return error("BAD_PARAMETER", 'send JSON: {"cypher": "MATCH …"}', 400)
+            if not isinstance(body, dict):
+                return error("BAD_PARAMETER", "send a JSON object", 400)
+            text, params = body.get("cypher"), body.get("params") or {}
+        else:
+            text, params = request.query_params.get("cypher"), {}
+        if not isinstance(text, str) or not text.strip():
+            return error("BAD_PARAMETER", "cypher: the query text is missing", 400)
+        if not isinstance(params, dict):
+            return error("BAD_PARAMETER", "params must be a JSON object", 400)
+        client: GraphClient = request.state.graph
+        try:
+            result = await run_in_threadpool(
+                run_cypher, client, ResearcherCypher(text), date_params(params), settings
+            )
+        except CypherRefusedError as exc:
+            return error("REFUSED", str(exc), 400)
+        except QueryTimeoutError as exc:
+            return error("QUERY_TIMEOUT", str(exc), 400)
+        except QueryFailedError as exc:
+            return error("QUERY_FAILED", str(exc), 400)
+        except Neo4jUnavailableError as exc:
+            return error("NEO4J_UNAVAILABLE", str(exc), 503)
+        return JSONResponse(result.as_json())
+
+    return run_text
+
+
 def _export(request: Request) -> Response:
     fmt = request.path_params["format"]
     if fmt not in EXPORT_FORMATS:
@@ -105,11 +171,15 @@ def _export(request: Request) -> Response:
     )
 
 
-def routes(settings: ResearchSettings | None = None) -> list[BaseRoute]:
-    """The research routes; caps are read from the environment once, here, unless given."""
+def routes(
+    settings: ResearchSettings | None = None, browser_url: str | None = None
+) -> list[BaseRoute]:
+    """The research routes; caps are read from the environment once, here, unless given.
+    ``browser_url`` is Neo4j Browser's address, which the explorer links to when known."""
     chosen = settings or ResearchSettings()
     return [
-        Route("/queries.json", _query_list, methods=["GET"]),
+        Route("/queries.json", _lister(chosen, browser_url), methods=["GET"]),
         Route("/queries/{name}.json", _runner(chosen), methods=["GET"]),
+        Route("/cypher.json", _cypher_runner(chosen), methods=["GET", "POST"]),
         Route("/export/{format}", _export, methods=["GET"]),
     ]

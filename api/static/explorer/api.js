@@ -44,6 +44,22 @@ export async function getJson(path) {
   return { status: response.status, body };
 }
 
+// POST JSON to this app; returns {status, body} and never throws on 4xx.
+export async function postJson(path, payload) {
+  const response = await fetch(path, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify(payload),
+  });
+  let body = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  return { status: response.status, body };
+}
+
 // The fields every view wants for a node, whatever its kind. Aliases keep fields whose
 // nullability differs between kinds apart (GraphQL refuses to merge them).
 export const NODE_FIELDS = `
@@ -84,6 +100,7 @@ export const SOURCES = `query Sources($ids: [ID!]!) {
 
 export const NEIGHBOURHOOD = `query Hood($id: ID!, $depth: Int!, $limit: Int!) {
   neighbourhood(id: $id, depth: $depth, limit: $limit) {
+    codedEvents
     nodes { data { id label kind status date } }
     edges { data { id source target type label status confidence sources } }
   }

@@ -1,6 +1,7 @@
 // The explorer: four views (graph, causal chains, timeline, Cypher) behind tabs, exports,
 // keyboard handling. Everything it loads comes from this app.
 
+import * as address from "./address.js";
 import { ChainView } from "./chainview.js";
 import { $, $$, el, toast } from "./dom.js";
 import { exportGraphML, exportJson, exportPng } from "./export.js";
@@ -30,13 +31,14 @@ class Explorer {
     this.bindKeys();
     this.bindExports();
     this.addExample();
-    window.addEventListener("hashchange", () => this.show(this.viewFromHash()));
-    this.show(this.viewFromHash());
-    if (this.view === "graph") this.graph.load(START.id, { quiet: true });
+    // Back, Forward or an edited address: show its tab, and let that view restore itself.
+    address.subscribe(() => this.show(this.viewFromAddress()));
+    this.show(this.viewFromAddress());
+    if (this.view === "graph" && !address.get("node")) this.graph.load(START.id, { quiet: true, record: false });
   }
 
-  viewFromHash() {
-    const name = location.hash.replace(/^#/, "").split("/")[0];
+  viewFromAddress() {
+    const name = address.get("view");
     return VIEWS.includes(name) ? name : "graph";
   }
 
@@ -56,12 +58,13 @@ class Explorer {
     }
   }
 
+  // Open a tab as the reader's own step: a new entry in the history, so Back returns.
   go(view) {
-    if (location.hash !== `#${view}`) history.replaceState(null, "", `#${view}`);
+    address.set({ view });
     this.show(view);
   }
 
-  show(view) {
+  show(view, { restore = true } = {}) {
     this.view = view;
     for (const name of VIEWS) {
       const tab = $(`#tab-${name}`);
@@ -78,6 +81,10 @@ class Explorer {
     }
     if (view === "timeline") this.timeline.show();
     if (view === "cypher") this.workbench.show();
+    // Each view brings itself in line with the address (a shared link, Back, Forward).
+    if (!restore) return;
+    const state = address.get();
+    ({ graph: this.graph, chains: this.chains, timeline: this.timeline, cypher: this.workbench })[view].restore?.(state);
   }
 
   currentCy() {
@@ -130,19 +137,20 @@ class Explorer {
   addExample() {
     const button = el(
       "button",
-      { type: "button", class: "link example", onclick: () => this.chains.setStart(START.id, START.name, true) },
+      { type: "button", class: "link example", onclick: () => this.chains.runExample(START.id, START.name) },
       "Example: Takaichi’s Taiwan remark (7 Nov 2025)",
     );
     $("#chain-start-form").after(el("p", { class: "help" }, button));
   }
 
+  // Each of these records one history entry: the tab and the view's state together.
   openChains(id, name) {
-    this.go("chains");
+    this.show("chains", { restore: false });
     this.chains.setStart(id, name, true);
   }
 
   async focusInGraph(id) {
-    this.go("graph");
+    this.show("graph", { restore: false });
     await this.graph.load(id);
   }
 

@@ -1,7 +1,8 @@
 // View 2: causal chains from a statement, policy or event, drawn left to right, ranked,
 // every step with its evidence.
 
-import { CHAINS, SEARCH, gql } from "./api.js";
+import * as address from "./address.js";
+import { CHAINS, gql } from "./api.js";
 import { $, badge, el, formatConfidence, setStatus, sourceList, statusTag } from "./dom.js";
 import { chainStyle, kindKey, fitGraph, statusKey } from "./styles.js";
 import { VOCABULARY, relationOf } from "./vocabulary.js";
@@ -11,6 +12,34 @@ const starts = () => VOCABULARY.kinds.filter((kind) => kind.act);
 const ends = () => VOCABULARY.kinds.filter((kind) => kind.effect);
 const startsPhrase = () => oneOf(starts().map((kind) => kind.title)); // "statement, policy or event"
 const LAYOUT = { name: "dagre", rankDir: "LR", nodeSep: 18, rankSep: 80, edgeSep: 10, padding: 16, fit: true };
+
+// Possible starts with what each set off: its causal relations in the direction effect flows.
+const STARTS = `query Starts($text: String!, $kinds: [NodeKind!], $first: Int!) {
+  search(text: $text, kinds: $kinds, first: $first) {
+    edges { score node { id kind name ... on Statement { date } ... on Policy { announced } ... on Event { date }
+      relations(causalOnly: true, first: 100) { type direction } } }
+  }
+}`;
+const NAME = `query Name($id: ID!) { node(id: $id) { id name } }`;
+
+// How many effects an act set off: relations that run from it as cause.
+export function consequences(node) {
+  return (node.relations || []).filter((r) => {
+    const causal = relationOf(r.type)?.causal;
+    return (causal === "forward" && r.direction === "OUT") || (causal === "backward" && r.direction === "IN");
+  }).length;
+}
+
+// The address keys of the chain form, and the form's field for each.
+const FIELDS = {
+  "chain.from": "#chain-start-id",
+  "chain.kind": "#chain-kind",
+  "chain.country": "#chain-country",
+  "chain.hops": "#chain-hops",
+  "chain.conf": "#chain-conf",
+  "chain.first": "#chain-first",
+  "chain.asof": "#chain-asof",
+};
 
 function oneOf(words) {
   return words.length > 1 ? `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}` : words.join("");
@@ -72,9 +101,14 @@ export class ChainView {
     if (!text) return;
     const status = $("#chain-status");
     try {
-      const data = await gql(SEARCH, { text, kinds: starts().map((kind) => kind.name), first: 20 });
-      setStatus(status, data.search.edges.length ? "Pick a starting point." : `No ${startsPhrase()} matches “${text}”.`);
-      for (const { node } of data.search.edges) {
+      const data = await gql(STARTS, { text, kinds: starts().map((kind) => kind.name), first: 30 });
+      // A start is worth what it set off: the acts with most effects first, then as search ranks.
+      const found = data.search.edges
+        .map(({ node }, i) => ({ node, i, effects: consequences(node) }))
+        .sort((a, b) => b.effects - a.effects || a.i - b.i)
+        .slice(0, 20);
+      setStatus(status, found.length ? "Pick a starting point (what set off most first)." : `No ${startsPhrase()} matches “${text}”.`);
+      for (const { node, effects } of found) {
         list.append(
           el(
             "li",
@@ -84,7 +118,7 @@ export class ChainView {
               { type: "button", class: "result", dataset: { id: node.id }, onclick: () => this.setStart(node.id, node.name, true) },
               badge(node.kind),
               el("span", { class: "result-name" }, node.name),
-              el("span", { class: "result-date" }, node.date || node.announced || ""),
+              el("span", { class: "result-date" }, [node.date || node.announced || "", effects ? `set off ${effects}` : ""].filter(Boolean).join(" · ")),
             ),
           ),
         );
@@ -92,6 +126,53 @@ export class ChainView {
     } catch (err) {
       setStatus(status, `Search failed: ${err.message}`, "error");
     }
+  }
+
+  // The chain the README shows: from the start to Japanese industries, up to 6 hops, the top 5.
+  runExample(id, name) {
+    $("#chain-kind").value = ends().find((kind) => kind.chainDefault)?.name ?? "";
+    $("#chain-country").value = "country:JPN";
+    $("#chain-hops").value = "6";
+    $("#chain-first").value = "5";
+    $("#chain-conf").value = "0";
+    $("#chain-asof").value = "";
+    this.setStart(id, name, true);
+  }
+
+  // A shared address or Back/Forward: fill the form from it and trace, unless already drawn.
+  async restore(state) {
+    const from = state["chain.from"];
+    if (!from) {
+      // Back to before any chain was traced: an empty view again.
+      if (this.drawnKey) this.reset();
+      return;
+    }
+    const key = Object.keys(FIELDS).map((k) => state[k] ?? "").join("|");
+    if (key === this.drawnKey) return;
+    for (const [k, selector] of Object.entries(FIELDS)) {
+      if (k !== "chain.from") $(selector).value = state[k] ?? ""; // empty: "any", or the default
+    }
+    this.drawnKey = key;
+    let name = from;
+    try {
+      name = (await gql(NAME, { id: from })).node?.name ?? from;
+    } catch {
+      // the id stays the name shown
+    }
+    this.setStart(from, name, true);
+  }
+
+  reset() {
+    this.drawnKey = null;
+    this.ticket = (this.ticket || 0) + 1;
+    this.chains = [];
+    this.cy.elements().remove();
+    $("#chain-list").replaceChildren();
+    $("#chain-panel").hidden = true;
+    $("#chain-empty").hidden = false;
+    $("#chain-start-id").value = "";
+    $("#chain-start-name").textContent = "none chosen";
+    setStatus($("#chain-status"), "");
   }
 
   setStart(id, name, run = false) {
@@ -127,6 +208,18 @@ export class ChainView {
     }
     setStatus(status, "Tracing…");
     const ticket = (this.ticket = (this.ticket || 0) + 1);
+    // The chain's parameters go in the address: a step Back returns to, a link to share.
+    const state = {
+      "chain.from": params.from,
+      "chain.kind": $("#chain-kind").value,
+      "chain.country": $("#chain-country").value,
+      "chain.hops": String(params.maxHops),
+      "chain.conf": String(params.minConfidence),
+      "chain.first": String(params.first),
+      "chain.asof": params.asOf ?? "",
+    };
+    this.drawnKey = Object.keys(FIELDS).map((k) => state[k]).join("|");
+    address.set({ view: "chains", ...state });
     try {
       const data = await gql(CHAINS, params);
       if (ticket !== this.ticket) return;

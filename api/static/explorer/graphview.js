@@ -1,23 +1,18 @@
 // View 1: the graph. Search any node, draw its neighbourhood, expand, read the evidence.
 
+import * as address from "./address.js";
 import { NEIGHBOURHOOD, NODE, SEARCH, SOURCES, gql } from "./api.js";
 import { $, badge, el, externalLink, formatConfidence, setStatus, sourceList, statusTag } from "./dom.js";
-import { graphStyle, normaliseEdge, normaliseNode, fitGraph } from "./styles.js";
+import { foldNeighbourhood, foldDetails } from "./fold.js";
+import { sidedLayout, sideAnchors } from "./layout.js";
+import { graphStyle, normaliseEdge, normaliseNode, fitGraph, followZoom } from "./styles.js";
 import { kindOf, relationOf } from "./vocabulary.js";
 
 // Causal chains are traced from the acts: statements, policies and events.
 const isCausalStart = (kind) => Boolean(kindOf(kind)?.act);
-const LAYOUT = {
-  name: "cose",
-  animate: false,
-  nodeDimensionsIncludeLabels: true,
-  idealEdgeLength: () => 90,
-  nodeRepulsion: () => 60000,
-  nodeOverlap: 20,
-  gravity: 0.25,
-  numIter: 1500,
-  padding: 30,
-};
+// On a phone the page is one column: what the reader tapped is scrolled into view.
+const narrow = () => window.matchMedia("(max-width: 860px)").matches;
+const PHONE_ZOOM = 0.42;
 
 export class GraphView {
   constructor(app) {
@@ -29,6 +24,7 @@ export class GraphView {
       maxZoom: 3,
     });
     this.selectedId = null;
+    this.hidden = new Map(); // what each "+N more" node holds back
     this.bind();
     this.updateEmpty();
   }
@@ -41,15 +37,25 @@ export class GraphView {
     $("#graph-fit").addEventListener("click", () => fitGraph(this.cy, 30));
     $("#graph-clear").addEventListener("click", () => {
       this.cy.elements().remove();
+      this.focusId = null;
       this.closeDetails();
       this.updateEmpty();
     });
     $("#graph-expand").addEventListener("click", () => {
       if (this.selectedId) this.load(this.selectedId, { keep: true });
     });
-    this.cy.on("tap", "node", (event) => this.select(event.target.id()));
-    this.cy.on("dbltap", "node", (event) => this.load(event.target.id(), { keep: true }));
+    this.cy.on("tap", "node", (event) => {
+      if (event.target.data("fold")) this.openFold(event.target);
+      else this.select(event.target.id(), { record: true });
+    });
+    this.cy.on("dbltap", "node", (event) => {
+      if (!event.target.data("fold")) this.load(event.target.id(), { keep: true });
+    });
     this.cy.on("tap", "edge", (event) => this.showEdge(event.target.data()));
+    // An edge names its relation while the pointer is on it, and every edge does when zoomed in.
+    this.cy.on("mouseover", "edge", (event) => event.target.addClass("hover"));
+    this.cy.on("mouseout", "edge", (event) => event.target.removeClass("hover"));
+    followZoom(this.cy);
     this.cy.on("mouseover", "node", (event) => {
       const edges = event.target.connectedEdges();
       if (edges.length <= 12) edges.addClass("near");
@@ -89,7 +95,7 @@ export class GraphView {
     const date = node.date || node.announced || "";
     const open = el(
       "button",
-      { type: "button", class: "result", dataset: { id: node.id }, onclick: () => this.load(node.id) },
+      { type: "button", class: "result", dataset: { id: node.id }, onclick: () => this.open(node.id) },
       badge(node.kind),
       el("span", { class: "result-name" }, node.name),
       date ? el("span", { class: "result-date" }, date) : null,
@@ -110,32 +116,73 @@ export class GraphView {
     return el("li", {}, open, chains);
   }
 
+  // A search result tapped: draw it, and on a phone bring the drawing into view.
+  open(id) {
+    const loading = this.load(id);
+    if (narrow()) $("#graph-cy").closest(".canvas-wrap").scrollIntoView({ block: "start" });
+    return loading;
+  }
+
+  // Back, Forward or a shared address: draw the node it names, unless it is drawn already.
+  restore(state) {
+    if (state.node && state.node !== this.focusId && state.node !== this.selectedId) {
+      this.load(state.node, { record: false });
+    } else if (state.node && state.node === this.selectedId && state.node !== this.focusId) {
+      this.select(state.node);
+    }
+  }
+
+  // A folded node tapped: its coded events explained, or its neighbours drawn.
+  openFold(node) {
+    const fold = node.data("fold");
+    if (fold === "more") {
+      const hidden = this.hidden.get(node.id()) || [];
+      node.remove();
+      this.cy.add(hidden.filter((item) => this.cy.getElementById(item.data.id).empty()));
+      sidedLayout(this.cy, { focus: this.focusId, keep: true });
+      fitGraph(this.cy, 30);
+      return;
+    }
+    const body = this.openDetails(node.data("label"));
+    body.replaceChildren(...foldDetails(node.data()));
+  }
+
   // Draw a node's neighbourhood (replacing the graph unless keep) and open its details.
-  async load(id, { keep = false, quiet = false } = {}) {
+  // `record` (the default) makes it a step in the address's history: Back returns.
+  async load(id, { keep = false, quiet = false, record = true } = {}) {
     // A slower, older load must not overwrite what the user asked for since.
     const ticket = (this.ticket = (this.ticket || 0) + 1);
     // Closing the details while this loads (Escape, ×) keeps them closed when it lands.
     const closes = this.closes || 0;
     try {
-      const data = await gql(NEIGHBOURHOOD, { id, depth: 1, limit: 60 });
+      if (record) address.set({ view: "graph", node: id });
+      const [data, sides] = await Promise.all([gql(NEIGHBOURHOOD, { id, depth: 1, limit: 100 }), sideAnchors(this.cy)]);
       if (ticket !== this.ticket) return;
       const hood = data.neighbourhood;
       if (!keep) this.cy.elements().remove();
-      const fresh = [];
-      for (const node of hood.nodes) {
-        if (this.cy.getElementById(node.data.id).empty()) fresh.push({ group: "nodes", data: normaliseNode(node.data) });
-      }
-      for (const edge of hood.edges) {
-        if (this.cy.getElementById(edge.data.id).empty()) fresh.push({ group: "edges", data: normaliseEdge(edge.data) });
-      }
+      const nodes = hood.nodes.map((node) => normaliseNode(node.data));
+      const edges = hood.edges.map((edge) => normaliseEdge(edge.data));
+      const drawn = (item) => !this.cy.getElementById(item.id).empty();
+      // Causal neighbours first; the rest past a readable number, and coded events, folded.
+      const fold = foldNeighbourhood(id, nodes, edges, { drawn, codedEvents: hood.codedEvents });
       const details = closes === (this.closes || 0);
       if (details) $("#details").hidden = false; // open first, so the drawing fits the canvas left
       this.cy.resize();
-      this.cy.add(fresh);
+      if (!keep) this.hidden = new Map();
+      for (const [key, value] of fold.hidden) this.hidden.set(key, value);
+      this.cy.add(fold.elements);
+      this.cy.add(sides.filter((item) => this.cy.getElementById(item.data.id).empty()));
       this.cy.nodes().removeClass("focus");
       this.cy.getElementById(id).addClass("focus");
-      this.cy.layout({ ...LAYOUT, randomize: !keep }).run();
+      this.focusId = id;
+      sidedLayout(this.cy, { focus: id, keep });
       fitGraph(this.cy, 30);
+      // On a phone a whole ring is too small to read: start near the focus instead (labels
+      // about 12 px); the reader pans and pinches for the rest.
+      if (narrow() && this.cy.zoom() < PHONE_ZOOM) {
+        this.cy.zoom(PHONE_ZOOM);
+        this.cy.center(this.cy.getElementById(id));
+      }
       this.updateEmpty();
       await this.select(id, { details });
     } catch (err) {
@@ -143,8 +190,10 @@ export class GraphView {
     }
   }
 
-  async select(id, { details = true } = {}) {
+  async select(id, { details = true, record = false } = {}) {
     this.selectedId = id;
+    // A node picked in the drawing is the one a shared address opens (this entry, not a new one).
+    if (record) address.set({ node: id }, { replace: true });
     $("#graph-expand").disabled = false;
     this.cy.elements().unselect();
     this.cy.edges().removeClass("near");

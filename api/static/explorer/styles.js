@@ -61,6 +61,37 @@ const EDGE_BASE = {
   "min-zoomed-font-size": 7,
 };
 
+// Label sizes by zoom: at zoom z a font of f draws f × z pixels high on screen.
+const ZOOM_STEPS = [
+  { name: "z-near", from: 0.95, font: 13 },
+  { name: "z-mid", from: 0.68, font: 18 },
+  { name: "z-out", from: 0.5, font: 24 },
+  { name: "z-far", from: 0.36, font: 30 },
+  { name: "z-tiny", from: 0, font: 38 },
+];
+
+// Keep cy's labels legible as it zooms: one zoom class on every element, edge labels on
+// when zoomed in, and the least important nodes' labels off when far out.
+export function followZoom(cy) {
+  let last = null;
+  const apply = () => {
+    const zoom = cy.zoom();
+    const step = ZOOM_STEPS.find((s) => zoom >= s.from);
+    const key = `${step.name}|${zoom >= 1.4}`;
+    if (key === last && !cy.elements(`:not(.${step.name})`).length) return;
+    last = key;
+    cy.batch(() => {
+      cy.elements().removeClass(ZOOM_STEPS.map((s) => s.name).join(" ")).addClass(step.name);
+      cy.nodes().toggleClass("far", !["z-near", "z-mid"].includes(step.name));
+      cy.edges().toggleClass("zoomed", zoom >= 1.4);
+    });
+  };
+  cy.on("zoom add", apply);
+  cy.on("mouseover", "node", (event) => event.target.addClass("near-node"));
+  cy.on("mouseout", "node", (event) => event.target.removeClass("near-node"));
+  return apply;
+}
+
 // The neighbourhood graph and the workbench graph: small shapes, labels underneath.
 export function graphStyle() {
   return [
@@ -89,7 +120,37 @@ export function graphStyle() {
     { selector: "node:selected", style: { "border-width": 4, "border-color": "#f5b700" } },
     { selector: "edge", style: { ...EDGE_BASE, label: "" } },
     ...statusRules(),
-    { selector: "edge.near, edge:selected", style: { label: "data(label)", "z-index": 10 } },
+    { selector: "edge.causal", style: { "line-color": "#5f6b79", "target-arrow-color": "#5f6b79" } },
+    { selector: "edge.near, edge:selected, edge.hover, edge.zoomed", style: { label: "data(label)", "z-index": 10 } },
+    // Labels grow as the drawing zooms out, so they stay about 12 px on screen (followZoom);
+    // far out, only the focus, the countries and causal neighbours keep theirs.
+    ...ZOOM_STEPS.map(({ name, font }) => ({
+      selector: `node.${name}`,
+      style: { "font-size": font, "text-max-width": Math.round(font * 9), "text-margin-y": Math.round(font / 4) },
+    })),
+    ...ZOOM_STEPS.map(({ name, font }) => ({ selector: `edge.${name}`, style: { "font-size": Math.round(font * 0.85) } })),
+    { selector: "node.minor.far", style: { label: "" } },
+    { selector: "node.side", style: { width: 36, height: 36, "font-weight": "bold" } },
+    { selector: "node.minor.far.near-node, node.minor.far:selected", style: { label: "data(label)" } },
+    {
+      selector: "node.fold",
+      style: {
+        shape: "round-rectangle",
+        width: "label",
+        height: "label",
+        padding: 8,
+        "background-color": "#eef1f4",
+        "border-width": 1,
+        "border-style": "dashed",
+        "border-color": "#7d8590",
+        "text-valign": "center",
+        "text-margin-y": 0,
+        "text-background-opacity": 0,
+        color: "#39414b",
+        label: "data(label)",
+      },
+    },
+    { selector: "edge.fold", style: { "line-style": "dotted", "target-arrow-shape": "none", label: "" } },
     { selector: "edge.near", style: { "line-color": "#4d5866", "target-arrow-color": "#4d5866" } },
     { selector: "edge:selected", style: { "line-color": "#f5b700", "target-arrow-color": "#f5b700" } },
     { selector: ".faded", style: { opacity: 0.25 } },

@@ -1,9 +1,12 @@
 // View 4: the Cypher workbench. Pick a canned (read-only) query, fill its parameters, run it,
-// read the rows and see the graph. Contract: GET /queries.json, GET /queries/{name}.json?…
+// or write your own in the editor (cypher.js); read the rows, Neo4j's notifications and the
+// graph. Contract: GET /queries.json, GET /queries/{name}.json?…, POST /cypher.json.
 
+import * as address from "./address.js";
 import { getJson } from "./api.js";
+import { CypherEditor } from "./cypher.js";
 import { $, el, setStatus } from "./dom.js";
-import { graphStyle, normaliseEdge, normaliseNode, fitGraph } from "./styles.js";
+import { graphStyle, normaliseEdge, normaliseNode, fitGraph, followZoom } from "./styles.js";
 import { relationOf } from "./vocabulary.js";
 
 const LAYOUT = { name: "cose", animate: false, nodeDimensionsIncludeLabels: true, nodeRepulsion: () => 60000, padding: 24 };
@@ -56,10 +59,36 @@ export class Workbench {
       this.run();
     });
     this.cy.on("tap", "node", (event) => this.app.focusInGraph(event.target.id()));
+    this.cy.on("mouseover", "edge", (event) => event.target.addClass("hover"));
+    this.cy.on("mouseout", "edge", (event) => event.target.removeClass("hover"));
+    followZoom(this.cy);
+    this.editor = new CypherEditor(this);
   }
 
   async show() {
-    if (!this.loaded) await this.load();
+    if (!this.loading) this.loading = this.load();
+    await this.loading;
+  }
+
+  // A shared address, Back or Forward: run the query it names, unless it ran last.
+  async restore(state) {
+    await this.show();
+    const text = state["cy.text"];
+    const canned = state["cy.canned"];
+    if (text) {
+      if (this.lastRun === `text:${text}`) return;
+      this.editor.set(text);
+      await this.editor.run({ record: false });
+    } else if (canned && this.queries.some((q) => q.name === canned)) {
+      const params = Object.fromEntries(
+        Object.entries(state).filter(([k]) => k.startsWith("cy.p.")).map(([k, v]) => [k.slice(5), v]),
+      );
+      const key = `canned:${canned}?${new URLSearchParams(params)}`;
+      if (this.lastRun === key) return;
+      $("#cypher-query").value = canned;
+      this.renderParams(params);
+      await this.run({ record: false });
+    }
   }
 
   async load() {
@@ -71,6 +100,7 @@ export class Workbench {
       result = { status: 0, body: null };
     }
     this.loaded = true;
+    this.editor.describe(result.body?.cypher);
     const queries = result.status === 200 && result.body && Array.isArray(result.body.queries) ? result.body.queries : [];
     this.queries = queries;
     const select = $("#cypher-query");
@@ -94,7 +124,7 @@ export class Workbench {
     return this.queries.find((q) => q.name === $("#cypher-query").value);
   }
 
-  renderParams() {
+  renderParams(values = null) {
     const query = this.current();
     if (!query) return;
     $("#cypher-description").textContent = query.description || "";
@@ -103,39 +133,74 @@ export class Workbench {
       typeof query.example === "string" && query.example ? el("code", {}, query.example) : "",
     );
     $("#cypher-params").replaceChildren(
-      ...(query.parameters || []).map((p) => inputFor(p, example[p.name] ?? p.default)),
+      ...(query.parameters || []).map((p) => inputFor(p, values ? values[p.name] ?? "" : example[p.name] ?? p.default)),
     );
   }
 
-  url(query) {
-    const search = new URLSearchParams();
+  values() {
+    const values = {};
     for (const input of $("#cypher-params").querySelectorAll("input")) {
-      if (input.type === "checkbox") search.set(input.name, input.checked ? "true" : "false");
-      else if (input.value !== "") search.set(input.name, input.value);
+      if (input.type === "checkbox") values[input.name] = input.checked ? "true" : "false";
+      else if (input.value !== "") values[input.name] = input.value;
     }
-    const qs = search.toString();
+    return values;
+  }
+
+  url(query) {
+    const qs = new URLSearchParams(this.values()).toString();
     return `/queries/${encodeURIComponent(query.name)}.json${qs ? `?${qs}` : ""}`;
   }
 
-  async run() {
+  async run({ record = true } = {}) {
     const query = this.current();
     const status = $("#cypher-status");
     if (!query) return;
+    const values = this.values();
+    if (record) {
+      const cleared = Object.fromEntries(Object.keys(address.get()).filter((k) => k.startsWith("cy.")).map((k) => [k, null]));
+      const params = Object.fromEntries(Object.entries(values).map(([k, v]) => [`cy.p.${k}`, v]));
+      address.set({ ...cleared, view: "cypher", "cy.canned": query.name, ...params });
+    }
+    this.lastRun = `canned:${query.name}?${new URLSearchParams(values)}`;
     setStatus(status, "Running…");
     try {
       const { status: code, body } = await getJson(this.url(query));
       if (code !== 200 || !body || body.error) {
         const message = body && body.error ? `${body.error.code}: ${body.error.message}` : `the server answered ${code}`;
         setStatus(status, message, "error");
+        this.renderNotes([]);
         return;
       }
-      this.renderTable(body);
-      this.renderGraph(body.graph || { nodes: [], edges: [] });
-      const n = body.rows.length;
-      setStatus(status, `${n} row${n === 1 ? "" : "s"}${body.truncated ? " (truncated)" : ""}.`);
+      this.showResult(body);
     } catch (err) {
       setStatus(status, `Could not run ${query.name}: ${err.message}`, "error");
     }
+  }
+
+  // An answer of either door: rows, graph, Neo4j's notifications, the row count.
+  showResult(body) {
+    this.renderTable(body);
+    this.renderGraph(body.graph || { nodes: [], edges: [] });
+    this.renderNotes(body.notifications || []);
+    const n = body.rows.length;
+    setStatus($("#cypher-status"), `${n} row${n === 1 ? "" : "s"}${body.truncated ? " (truncated at the row cap)" : ""}.`);
+  }
+
+  // What Neo4j noticed about the query (an unknown label, a cartesian product…).
+  renderNotes(notes) {
+    const list = $("#cypher-notes");
+    list.replaceChildren(
+      ...notes.map((note) =>
+        el(
+          "li",
+          { class: `note-${String(note.severity).toLowerCase()}`, dataset: { status: note.status } },
+          el("strong", {}, `${String(note.severity).toLowerCase()} ${note.status}`),
+          note.line ? ` (line ${note.line}, column ${note.column})` : "",
+          `: ${note.description}`,
+        ),
+      ),
+    );
+    list.hidden = !notes.length;
   }
 
   renderTable(body) {
