@@ -111,15 +111,13 @@ def _ask(arguments: dict[str, Any]) -> _Ask:
 
 @dataclass(frozen=True, slots=True)
 class RelationPlan:
-    """What the shared read tail (``queries/api/_expand.cypher``) walks at each level: the
-    union of what every ``relations`` selection at that level asks for, aliases included.
+    """What the shared read tail (``queries/api/_expand.cypher``) walks at each level: every
+    ``relations`` selection at that level, aliases included, each answered on its own.
 
-    Per level: the types (None: every type), the direction when all agree (else both), the
-    least confidence asked for, and how many per node. When every selection at the level
-    asks for the same relationships, that is the largest ``first`` asked (the tail ranks
-    exactly as ``Node.relations`` does, so its top ``first`` are the answer); else
-    ``MAX_RELATIONS``. The resolver still filters, so the answer is what fetching
-    everything would give.
+    Selections asking for the same relationships (types, direction, least confidence) are
+    fetched once, with the largest ``first`` among them. The tail ranks exactly as
+    ``Node.relations`` does, so what it fetches for a selection is that selection's answer;
+    the resolver still filters, as a node's list also holds what other selections fetched.
     """
 
     levels: tuple[tuple[_Ask, ...], ...]
@@ -131,22 +129,22 @@ class RelationPlan:
         return cls(tuple((everything,) if level < depth else () for level in range(2)))
 
     def params(self) -> dict[str, Any]:
-        """The tail's ``$rel1…``/``$rel2…`` parameters."""
+        """The tail's ``$rel1Asks``/``$rel2Asks``."""
         out: dict[str, Any] = {}
         for level, asks in enumerate(self.levels, start=1):
-            types: set[str] | None = set()
-            for ask in asks:
-                types = None if types is None or ask.types is None else types | ask.types
-            directions = {a.direction for a in asks}
-            same = len({(a.types, a.direction, a.min_confidence) for a in asks}) == 1
-            out |= {
-                f"rel{level}Types": sorted(types) if types is not None else None,
-                f"rel{level}Direction": directions.pop() if len(directions) == 1 else "both",
-                f"rel{level}MinConfidence": min((a.min_confidence for a in asks), default=0.0),
-                f"rel{level}Limit": max((a.first for a in asks), default=0)
-                if same
-                else MAX_RELATIONS,
-            }
+            limits: dict[tuple[frozenset[str] | None, str, float], int] = {}
+            for a in asks:
+                key = (a.types, a.direction, a.min_confidence)
+                limits[key] = max(limits.get(key, 0), a.first)
+            out[f"rel{level}Asks"] = [
+                {
+                    "types": sorted(types) if types is not None else None,
+                    "direction": direction,
+                    "minConfidence": min_confidence,
+                    "limit": limit,
+                }
+                for (types, direction, min_confidence), limit in limits.items()
+            ]
         return out
 
 
