@@ -10,12 +10,11 @@ from starlette.concurrency import run_in_threadpool
 
 import queries
 from api.graphql.errors import user_facing
+from api.graphql.selection import RelationPlan
 from api.graphql.subgraph import Subgraph
 from graph import GraphClient
 
-__all__ = ["MAX_RELATIONS_PER_NODE", "RequestContext"]
-
-MAX_RELATIONS_PER_NODE = 100
+__all__ = ["RequestContext"]
 
 
 @dataclass
@@ -32,9 +31,17 @@ class RequestContext:
     _reading: int = field(default=0, init=False, repr=False)
     _reading_since: float = field(default=0.0, init=False, repr=False)
 
-    async def fetch(self, name: str, relation_depth: int, **params: Any) -> Subgraph:
-        """Run the API query ``name`` (one query) and return its answer as a subgraph."""
-        params |= {"relDepth": relation_depth, "relLimit": MAX_RELATIONS_PER_NODE}
+    async def fetch(self, name: str, relations: RelationPlan | int, **params: Any) -> Subgraph:
+        """Run the API query ``name`` (one query) and return its answer as a subgraph.
+
+        ``relations`` says which relationships of the answer's nodes to fetch: the plan
+        compiled from the request's selection (``relation_plan``), or a depth for every
+        relationship to that depth.
+        """
+        plan = (
+            relations if isinstance(relations, RelationPlan) else RelationPlan.everything(relations)
+        )
+        params |= plan.params()
         if not self._reading:
             self._reading_since = time.perf_counter()
         self._reading += 1

@@ -34,6 +34,7 @@ from api.graphql.enums import (
     Stance,
     Status,
 )
+from api.graphql.selection import MAX_RELATIONS, RELATIONS_FIRST
 from api.graphql.subgraph import Subgraph
 from schema import CAUSAL_TYPES, NODE_MODELS, RelType, date_span, display_date
 
@@ -79,9 +80,6 @@ def partial_date(day: dt.date | None, precision: str | None) -> PartialDate | No
         latest=latest,
         display=display_date(day, exact),
     )
-
-
-MAX_RELATIONS = 100
 
 
 @strawberry.type(description="A document a fact rests on, with its grade (docs/CORPUS.md).")
@@ -258,7 +256,7 @@ class Node:
         direction: Direction = Direction.BOTH,
         min_confidence: float = 0.0,
         causal_only: bool = False,
-        first: int = 50,
+        first: int = RELATIONS_FIRST,
     ) -> list[Relation]:
         wanted = {t.value for t in types} if types else None
         out: list[Relation] = []

@@ -19,12 +19,15 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 import strawberry
+from strawberry.types.nodes import Selection
 
 from api.graphql.errors import ErrorCode, UserFacingError
+from api.graphql.selection import fields_named
 
 __all__ = [
     "DEFAULT_PAGE",
     "MAX_PAGE",
+    "TOTAL_COUNT_CAP",
     "Connection",
     "Edge",
     "PageInfo",
@@ -37,6 +40,9 @@ __all__ = [
 
 MAX_PAGE = 100
 DEFAULT_PAGE = 20
+#: ``totalCount`` is exact up to this many rows; past it, it says this many and
+#: ``totalCountIsExact`` is false. Read at each request, so a test may set it low.
+TOTAL_COUNT_CAP = 10_000
 T = TypeVar("T")
 
 
@@ -54,12 +60,30 @@ class Edge(Generic[T]):
     node: T
 
 
-@strawberry.type(description="One page of a list. `totalCount` is counted only when asked for.")
+@strawberry.type(
+    description="One page of a list. `totalCount` is counted only when it or "
+    f"`totalCountIsExact` is asked for, exactly up to {TOTAL_COUNT_CAP:,} rows."
+)
 class Connection(Generic[T]):
     edges: list[Edge[T]]
     nodes: list[T]
     page_info: PageInfo
-    total_count: int | None
+    total_count: int | None = strawberry.field(
+        description=f"How many rows the list holds, at most {TOTAL_COUNT_CAP:,} (see "
+        "`totalCountIsExact`)."
+    )
+    total_count_is_exact: bool = strawberry.field(
+        description=f"False when the list holds more than {TOTAL_COUNT_CAP:,} rows: "
+        "`totalCount` then gives that cap."
+    )
+
+
+def total_count_cap(selections: Sequence[Selection]) -> int | None:
+    """The cap to count a list's rows up to, or None when the selection asks no count."""
+    return TOTAL_COUNT_CAP if fields_named(selections, _COUNT_FIELDS) else None
+
+
+_COUNT_FIELDS = {"totalCount", "totalCountIsExact"}
 
 
 def scope_of(*parts: object) -> str:
@@ -141,8 +165,12 @@ def build_connection(
     *,
     more: bool,
     total: int | None,
+    cap: int | None = None,
 ) -> Connection[T]:
     """The one builder of a page: ``keys``/``nodes`` in the order read, ``more`` if rows remain.
+
+    ``total`` was counted up to ``cap`` + 1 rows (``total_count_cap``); more than ``cap``
+    is answered as ``cap``, not exact.
 
     A backward page was read in reverse; it is turned back into list order here.
     """
@@ -163,5 +191,6 @@ def build_connection(
             start_cursor=cursors[0] if cursors else None,
             end_cursor=cursors[-1] if cursors else None,
         ),
-        total_count=total,
+        total_count=min(total, cap) if total is not None and cap is not None else total,
+        total_count_is_exact=total is None or cap is None or total <= cap,
     )

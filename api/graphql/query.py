@@ -24,10 +24,11 @@ from api.graphql.pagination import (
     check_first,
     page_request,
     scope_of,
+    total_count_cap,
 )
 from api.graphql.research import ResearchFields
 from api.graphql.search import SearchFields
-from api.graphql.selection import fields_named, relation_depth, selects
+from api.graphql.selection import RelationPlan, fields_named, relation_plan
 from api.graphql.timeline import Timeline, build_timeline
 from schema import Label, id_prefix
 
@@ -45,8 +46,8 @@ def _ctx(info: Info[RequestContext, None]) -> RequestContext:
     return info.context
 
 
-def _depth(info: Info[RequestContext, None]) -> int:
-    return relation_depth(info.selected_fields)
+def _depth(info: Info[RequestContext, None]) -> RelationPlan:
+    return relation_plan(info.selected_fields)
 
 
 def _not_found(what: str, node_id: str) -> UserFacingError:
@@ -116,9 +117,10 @@ def _list_resolver(
         after_key, after_id = request.cursor or (None, None)
         selected = [sel for field in info.selected_fields for sel in field.selections]
         listed = fields_named(selected, {"edges", "nodes"})
+        cap = total_count_cap(selected)
         graph = await _ctx(info).fetch(
             f"page_{reading.value}",
-            relation_depth(listed),
+            relation_plan(listed),
             label=kind.value,
             prefix=id_prefix(Label(kind.value)) + ":",
             **where,
@@ -126,7 +128,7 @@ def _list_resolver(
             afterKey=after_key,
             afterId=after_id,
             limit=request.size,
-            withTotal=selects(selected, "totalCount"),
+            totalCap=cap,
         )
         keys = [(key, node_id) for key, node_id in graph.extra["keys"][: request.size]]
         return build_connection(
@@ -135,6 +137,7 @@ def _list_resolver(
             [build_node(graph, node_id) for _, node_id in keys],
             more=bool(graph.extra["hasNext"]),
             total=graph.extra.get("total"),
+            cap=cap,
         )
 
     resolve.__annotations__["return"] = Connection[cls]  # type: ignore[valid-type]
@@ -245,7 +248,7 @@ class _Query(SearchFields, ResearchFields, AnalyticsFields, AuditFields):
         items = [s for f in info.selected_fields for s in f.selections]
         graph = await _ctx(info).fetch(
             "timeline",
-            relation_depth(fields_named(items, {"items"})),
+            relation_plan(fields_named(items, {"items"})),
             labels=[k.value for k in chosen],
             countries=[str(c) for c in countries or []],
             **{"from": from_},

@@ -19,7 +19,7 @@ from api.graphql.enums import NodeKind
 from api.graphql.errors import ErrorCode, UserFacingError
 from api.graphql.nodes import Node, build_node
 from api.graphql.pagination import check_first
-from api.graphql.selection import relation_depth
+from api.graphql.selection import relation_plan
 
 __all__ = ["MAX_SEARCH", "SearchFields", "SearchHit", "SearchResult", "lucene_queries"]
 
@@ -118,7 +118,7 @@ class SearchFields:
         check_first(len(wanted), MAX_DATASETS, name="datasets")
         graph = await info.context.fetch(
             "search",
-            relation_depth(info.selected_fields),
+            relation_plan(info.selected_fields),
             **lucene_queries(text, wanted),
             datasets=wanted,
             kinds=[k.value for k in kinds or []],

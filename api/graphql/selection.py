@@ -3,14 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
 
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from api.graphql.errors import ErrorCode, UserFacingError
+from schema import CAUSAL_TYPES, RelType
 
-__all__ = ["MAX_RELATION_DEPTH", "fields_named", "relation_depth", "selects"]
+__all__ = [
+    "MAX_RELATIONS",
+    "MAX_RELATION_DEPTH",
+    "RELATIONS_FIRST",
+    "RelationPlan",
+    "fields_named",
+    "relation_depth",
+    "relation_plan",
+    "selects",
+]
 
 MAX_RELATION_DEPTH = 2
+#: The most relationships ``relations`` answers per node, and its default ``first``.
+MAX_RELATIONS = 100
+RELATIONS_FIRST = 50
+_ALL_TYPES = frozenset(t.value for t in RelType)
+_CAUSAL = frozenset(t.value for t in CAUSAL_TYPES)
 
 
 def _depth(selections: Iterable[Selection]) -> int:
@@ -59,3 +77,93 @@ def fields_named(selections: Iterable[Selection], names: set[str]) -> list[Selec
         elif isinstance(selection, InlineFragment | FragmentSpread):
             found += fields_named(selection.selections, names)
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Ask:
+    """What one ``relations`` selection asks for: its types (None: every type), direction
+    ('out', 'in', 'both'), least confidence, and how many."""
+
+    types: frozenset[str] | None
+    direction: str
+    min_confidence: float
+    first: int
+
+
+def _name(value: Any) -> str:
+    return str(value.name if isinstance(value, Enum) else value).upper()
+
+
+def _ask(arguments: dict[str, Any]) -> _Ask:
+    """Read ``Node.relations``'s arguments (as the request gave them) into one ``_Ask``."""
+    given = arguments.get("types")
+    types = frozenset(RelType[_name(t)].value for t in given) if given else None
+    if arguments.get("causalOnly"):
+        types = (types if types is not None else _ALL_TYPES) & _CAUSAL
+    first = arguments.get("first")
+    return _Ask(
+        types=types,
+        direction=_name(arguments.get("direction") or "BOTH").lower(),
+        min_confidence=float(arguments.get("minConfidence") or 0.0),
+        first=max(0, min(RELATIONS_FIRST if first is None else int(first), MAX_RELATIONS)),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RelationPlan:
+    """What the shared read tail (``queries/api/_expand.cypher``) walks at each level: every
+    ``relations`` selection at that level, aliases included, each answered on its own.
+
+    Selections asking for the same relationships (types, direction, least confidence) are
+    fetched once, with the largest ``first`` among them. The tail ranks exactly as
+    ``Node.relations`` does, so what it fetches for a selection is that selection's answer;
+    the resolver still filters, as a node's list also holds what other selections fetched.
+    """
+
+    levels: tuple[tuple[_Ask, ...], ...]
+
+    @classmethod
+    def everything(cls, depth: int) -> RelationPlan:
+        """Every relationship to ``depth`` levels, ``MAX_RELATIONS`` per node."""
+        everything = _Ask(None, "both", 0.0, MAX_RELATIONS)
+        return cls(tuple((everything,) if level < depth else () for level in range(2)))
+
+    def params(self) -> dict[str, Any]:
+        """The tail's ``$rel1Asks``/``$rel2Asks``."""
+        out: dict[str, Any] = {}
+        for level, asks in enumerate(self.levels, start=1):
+            limits: dict[tuple[frozenset[str] | None, str, float], int] = {}
+            for a in asks:
+                key = (a.types, a.direction, a.min_confidence)
+                limits[key] = max(limits.get(key, 0), a.first)
+            out[f"rel{level}Asks"] = [
+                {
+                    "types": sorted(types) if types is not None else None,
+                    "direction": direction,
+                    "minConfidence": min_confidence,
+                    "limit": limit,
+                }
+                for (types, direction, min_confidence), limit in limits.items()
+            ]
+        return out
+
+
+def _collect(selections: Iterable[Selection], level: int, found: list[list[_Ask]]) -> None:
+    for selection in selections:
+        if isinstance(selection, SelectedField):
+            if selection.name == "relations":
+                found[level].append(_ask(selection.arguments))
+                _collect(selection.selections, level + 1, found)
+            else:
+                _collect(selection.selections, level, found)
+        elif isinstance(selection, InlineFragment | FragmentSpread):
+            _collect(selection.selections, level, found)
+
+
+def relation_plan(selections: Iterable[Selection]) -> RelationPlan:
+    """The relationships a selection asks for, level by level (TOO_DEEP past two levels)."""
+    selections = list(selections)
+    relation_depth(selections)
+    found: list[list[_Ask]] = [[] for _ in range(MAX_RELATION_DEPTH + 1)]
+    _collect(selections, 0, found)
+    return RelationPlan(tuple(tuple(asks) for asks in found[:MAX_RELATION_DEPTH]))

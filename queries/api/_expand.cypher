@@ -1,30 +1,50 @@
 // Shared tail of every API read query (appended by queries.api_query).
 // Expects: roots (nodes the answer is about), seedRels (relationships it must include),
-// extra (a map of anything else). Adds each root's relationships ($relDepth 1) and theirs
-// ($relDepth 2), at most $relLimit per node, strongest first; then resolves every Source
-// named by any node or relationship. Returns one row: the whole answer as a small graph.
+// extra (a map of anything else). Adds each root's relationships (level 1) and theirs
+// (level 2) as the request's `relations` selections ask for them, compiled by
+// api/graphql/selection.py: $rel1Asks and $rel2Asks hold one map per distinct selection at
+// that level (aliases included) with its types (null for every type), direction ('out', 'in'
+// or 'both'), least confidence and limit. Each is answered on its own, strongest first in
+// the order Node.relations answers in, so its top `limit` are exactly that selection's
+// answer. Only the types asked for are walked (api/_relations_of), so a hub's other
+// relationships cost nothing. Then resolves every Source named by any node or relationship.
+// Returns one row: the whole answer as a small graph.
 // Only :Entity neighbours: review queue items (schema/review.py) are not knowledge.
 CALL (roots) {
   UNWIND roots AS n
-  CALL (n) {
-    MATCH (n)-[r]-(m:Entity)
-    WHERE $relDepth >= 1
-    RETURN r, m
-    ORDER BY r.confidence DESC, m.id
-    LIMIT $relLimit
+  UNWIND $rel1Asks AS ask
+  CALL (n, ask) {
+    WITH n, ask, ask.types AS types
+    CALL (n, types) {
+      // include: api/_relations_of
+    }
+    WITH n, ask, r, m
+    WHERE coalesce(r.confidence, 0.0) >= ask.minConfidence
+      AND (ask.direction = 'both' OR (startNode(r) = n) = (ask.direction = 'out'))
+    ORDER BY coalesce(r.confidence, 0.0) DESC, type(r), m.id
+    WITH ask, collect({r: r, m: m}) AS ranked
+    UNWIND ranked[..ask.limit] AS pair
+    RETURN pair.r AS r, pair.m AS m
   }
-  RETURN collect(r) AS rels1, collect(m) AS level1
+  RETURN collect(r) AS rels1, collect(DISTINCT m) AS level1
 }
 CALL (level1) {
   UNWIND level1 AS n
-  CALL (n) {
-    MATCH (n)-[r]-(m:Entity)
-    WHERE $relDepth >= 2
-    RETURN r, m
-    ORDER BY r.confidence DESC, m.id
-    LIMIT $relLimit
+  UNWIND $rel2Asks AS ask
+  CALL (n, ask) {
+    WITH n, ask, ask.types AS types
+    CALL (n, types) {
+      // include: api/_relations_of
+    }
+    WITH n, ask, r, m
+    WHERE coalesce(r.confidence, 0.0) >= ask.minConfidence
+      AND (ask.direction = 'both' OR (startNode(r) = n) = (ask.direction = 'out'))
+    ORDER BY coalesce(r.confidence, 0.0) DESC, type(r), m.id
+    WITH ask, collect({r: r, m: m}) AS ranked
+    UNWIND ranked[..ask.limit] AS pair
+    RETURN pair.r AS r, pair.m AS m
   }
-  RETURN collect(r) AS rels2, collect(m) AS level2
+  RETURN collect(r) AS rels2, collect(DISTINCT m) AS level2
 }
 WITH roots, extra, seedRels + rels1 + rels2 AS allRels, roots + level1 + level2 AS reached
 CALL (allRels, reached) {

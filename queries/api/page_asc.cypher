@@ -1,6 +1,7 @@
 // One page of nodes of one kind ($label, from the vocabulary), sorted ASC by $sort
 // ('name' or 'date'), filtered; keyset-paged after ($afterKey, $afterId). totalCount is
-// computed only when $withTotal. Filters: $text (name or alias contains, any case),
+// counted only when asked for ($totalCap set; null otherwise), up to $totalCap + 1: the answer
+// then says it is not exact. Filters: $text (name or alias contains, any case),
 // $country (linked within two structural hops), $from/$to (the kind's date range OVERLAPS
 // [$from, $to]: a month-only date covers its month, an event runs on to its end_date),
 // $status, $minConfidence (of the link to $country), $datasets (coded event data is
@@ -52,5 +53,5 @@ CALL (matched) {
   RETURN collect(m) AS page
 }
 WITH [m IN page | m.n][0..$limit] AS roots, [] AS seedRels,
-     {total: CASE WHEN $withTotal THEN size(matched) END,
+     {total: CASE WHEN $totalCap IS NOT NULL THEN size(matched[..$totalCap + 1]) END,
       keys: [m IN page | [m.key, m.n.id]], hasNext: size(page) > $limit} AS extra

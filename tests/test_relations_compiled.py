@@ -1,0 +1,130 @@
+"""Reads bounded by what they return (#24): nested ``relations`` compiled into the read tail,
+``totalCount`` counted only when asked for and exact up to a cap."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import queries
+from api.graphql import pagination
+from api.graphql.selection import RelationPlan, _ask
+from graph import GraphClient
+from schema import RelType
+from tests.test_graphql_api import ask
+from tests.test_search import coded_client  # noqa: F401  (the shared fixture: 100,000 coded events)
+
+pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("graph_settings_env")]
+
+JAPAN = "country:JPN"
+_HITS: dict[str, list[int]] = {}
+
+
+def test_every_relationship_type_has_its_guarded_branch() -> None:
+    text = queries.load("api/_relations_of")
+    for rel_type in RelType:
+        assert f"WHERE '{rel_type.value}' IN types" in text
+        assert f"[r:{rel_type.value}]" in text
+
+
+def _db_hits(plan: Any) -> int:
+    return int(plan.get("dbHits", 0)) + sum(_db_hits(child) for child in plan.get("children", []))
+
+
+def _targets_hits(client: GraphClient) -> list[int]:
+    """Db hits of Japan's ``relations(types: [TARGETS])`` at depth 1 and at depth 2."""
+    targets = _ask({"types": ["TARGETS"]})
+    hits = []
+    for levels in (((targets,), ()), ((targets,), (targets,))):
+        params = {"ids": [JAPAN]} | RelationPlan(levels).params()
+        with client.session(read=True) as session:
+            result = session.run("PROFILE " + queries.api_query("nodes_by_id"), params)
+            rows = list(result)
+            hits.append(_db_hits(result.consume().profile))
+        assert rows[0]["rels"], "Japan has TARGETS relations"
+    return hits
+
+
+def test_japans_targets_cost_the_same_without_coded_events(corpus_client: GraphClient) -> None:
+    _HITS["corpus"] = _targets_hits(corpus_client)
+
+
+@pytest.mark.slow
+def test_japans_targets_cost_the_same_beside_100000_coded_events(
+    coded_client: GraphClient,  # noqa: F811
+) -> None:
+    if "corpus" not in _HITS:
+        pytest.skip("runs after the corpus-only measure")
+    assert _targets_hits(coded_client) == _HITS["corpus"]
+
+
+_RELATIONS = """query($id: ID!) { node(id: $id) { id
+  targets: relations(types: [TARGETS]) { type direction other { id } }
+  out3: relations(direction: OUT, first: 3) { type direction other { id } }
+  all: relations(first: 100) { type direction confidence other { id
+    relations(types: [ISSUED_BY], direction: OUT) { type other { id } } } } } }"""
+
+
+async def test_aliased_filtered_relations_answer_as_each_asked_alone(
+    corpus_client: GraphClient,
+) -> None:
+    """Japan holds more than MAX_RELATIONS relationships: each alias is still answered whole,
+    as if asked alone, and a nested selection as the same selection one level down."""
+    status, body = await ask(corpus_client, _RELATIONS, id=JAPAN)
+    assert status == 200
+    assert "errors" not in body, body
+    node = body["data"]["node"]
+    assert node["targets"]
+    assert all(r["type"] == "TARGETS" for r in node["targets"])
+    assert [r["direction"] for r in node["out3"]] == ["OUT"] * 3
+    assert len(node["all"]) == 100
+    for selection, alias in (
+        ("relations(types: [TARGETS]) { type direction other { id } }", "targets"),
+        ("relations(direction: OUT, first: 3) { type direction other { id } }", "out3"),
+        (
+            "relations(first: 100) { type direction confidence other { id relations("
+            "types: [ISSUED_BY], direction: OUT) { type other { id } } } }",
+            "all",
+        ),
+    ):
+        status, alone = await ask(
+            corpus_client, f"query($id: ID!) {{ node(id: $id) {{ {selection} }} }}", id=JAPAN
+        )
+        assert "errors" not in alone, alone
+        assert alone["data"]["node"]["relations"] == node[alias]
+    issued = [r for r in node["all"] if r["other"]["relations"]]
+    assert issued, "some of Japan's neighbours were issued by someone"
+    assert all(inner["type"] == "ISSUED_BY" for r in issued for inner in r["other"]["relations"])
+
+
+def _recording(client: GraphClient, monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    sent: list[dict[str, Any]] = []
+    read_text = client.read_text
+
+    def record(text: Any, params: Any, **kwargs: Any) -> Any:
+        sent.append(dict(params))
+        return read_text(text, params, **kwargs)
+
+    monkeypatch.setattr(client, "read_text", record)
+    return sent
+
+
+async def test_total_count_is_counted_only_when_asked_and_exact_up_to_the_cap(
+    corpus_client: GraphClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sent = _recording(corpus_client, monkeypatch)
+    status, body = await ask(corpus_client, "{ countries { nodes { id } } }")
+    assert status == 200
+    assert "errors" not in body, body
+    assert sent[-1]["totalCap"] is None
+    countries = len(body["data"]["countries"]["nodes"])
+    assert countries > 2
+
+    status, body = await ask(corpus_client, "{ countries { totalCount totalCountIsExact } }")
+    assert body["data"]["countries"] == {"totalCount": countries, "totalCountIsExact": True}
+    assert sent[-1]["totalCap"] == pagination.TOTAL_COUNT_CAP
+
+    monkeypatch.setattr(pagination, "TOTAL_COUNT_CAP", 2)
+    status, body = await ask(corpus_client, "{ countries { totalCount totalCountIsExact } }")
+    assert body["data"]["countries"] == {"totalCount": 2, "totalCountIsExact": False}
