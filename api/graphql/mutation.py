@@ -14,7 +14,7 @@ from api.graphql.errors import ErrorCode, UserFacingError, user_facing
 from api.graphql.nodes import Node, Source, build_node, build_source
 from graph import GraphClient
 from loaders import plan_and_write, validate_records
-from schema import CAUSAL_TYPES, RelType
+from schema import API_TOKEN_ACTOR, CAUSAL_TYPES, RelType
 
 __all__ = ["Mutation"]
 
@@ -76,7 +76,9 @@ def _drop_none(data: dict[str, Any]) -> dict[str, Any]:
 
 def _validate_and_write(client: GraphClient, records: list[tuple[str, dict[str, Any]]]) -> None:
     validated = validate_records(client, records, origin="input")
-    plan_and_write(client, validated.nodes, validated.relationships, batch_size=1000)
+    plan_and_write(
+        client, validated.nodes, validated.relationships, batch_size=1000, by=API_TOKEN_ACTOR
+    )
 
 
 async def _write(
