@@ -77,13 +77,17 @@ def list_items(
     kind: ReviewLabel | None = None,
     state: ReviewState | None = ReviewState.PENDING,
     limit: int = 1000,
+    after: tuple[dt.datetime, str] | None = None,
 ) -> list[ReviewItem]:
-    """Queue items, oldest first (pending ones unless ``state`` says otherwise)."""
+    """Queue items, oldest first (pending ones unless ``state`` says otherwise); ``after`` is
+    the (created_at, id) of the last item of the previous page."""
     rows = client.read(
         "review/list",
         label=kind.value if kind else None,
         state=state.value if state else None,
         limit=limit,
+        afterAt=after[0].isoformat() if after else None,
+        afterId=after[1] if after else None,
     )
     return [
         ReviewItem(
