@@ -22,6 +22,7 @@ from schema import ChangeAction, ChangeSubject, change_row, edge_id
 __all__ = [
     "Change",
     "HistoryEntry",
+    "as_of",
     "history",
     "node_change",
     "record",
@@ -171,3 +172,19 @@ def history(
         )
         for c in (row["change"] for row in rows)
     ]
+
+
+def as_of(
+    client: GraphClient, subjects: Sequence[str], known_at: dt.datetime
+) -> dict[str, dict[str, Any] | None]:
+    """How the record held ``subjects`` (node ids, edge ids) at ``known_at``: their properties
+    then (JSON-safe), or None where they were not yet recorded. Subjects the history holds
+    nothing about (loaded before it began) are left out: they answer as they are."""
+    rows = client.read("history/as_of", subjects=list(subjects), knownAt=known_at)
+    return {
+        row["subject"]: None
+        if row["action"] == ChangeAction.RETIRED.value
+        else _loads(row["after"])
+        for row in rows
+        if row["recorded"]
+    }
