@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,12 +26,27 @@ from neo4j.time import Date, DateTime, Duration, Time
 from graph.client import GraphClient
 from graph.migrate import migrate
 from graph.research_errors import RestoreError
-from schema import BASE_LABEL, REVIEW_BASE_LABEL, Label, RelType, ReviewLabel, ReviewRelType
+from schema import (
+    BASE_LABEL,
+    CHANGE_LABEL,
+    REVIEW_BASE_LABEL,
+    ChangeAction,
+    ChangeSubject,
+    Label,
+    RelType,
+    ReviewLabel,
+    ReviewRelType,
+    change_row,
+)
 
 __all__ = ["DumpSummary", "dump", "restore"]
 
 VERSION = 1
-_KNOWN_LABELS = {label.value for label in (*Label, *ReviewLabel)} | {BASE_LABEL, REVIEW_BASE_LABEL}
+_KNOWN_LABELS = {label.value for label in (*Label, *ReviewLabel)} | {
+    BASE_LABEL,
+    REVIEW_BASE_LABEL,
+    CHANGE_LABEL,
+}
 _KNOWN_TYPES = {rel.value for rel in (*RelType, *ReviewRelType)}
 
 
@@ -210,4 +226,17 @@ def restore(
                     f"{path.name}: {len(rows) - written} relationships name an end that is not "
                     "in the dump; rolled back, nothing was written"
                 )
+        # The dump's own history comes back with it; the restore itself is one more entry.
+        at = dt.datetime.now(dt.UTC)
+        entry = change_row(
+            path.name,
+            ChangeSubject.GRAPH,
+            ChangeAction.RESTORED,
+            None,
+            {"dump": path.name, "nodes": len(nodes), "relationships": len(rels)},
+            by="dyad restore",
+            at=at,
+            change_id=f"{at:%Y%m%dT%H%M%S%f}-{uuid.uuid4().hex[:12]}-restore",
+        )
+        tx.run("history/record", rows=[entry])
     return DumpSummary(len(nodes), len(rels))

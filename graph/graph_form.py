@@ -19,7 +19,7 @@ from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
-from schema import BASE_LABEL, Label, Status
+from schema import BASE_LABEL, Label, Status, edge_id
 
 __all__ = ["GraphData", "GraphEdge", "GraphNode", "RowGraph", "elements", "json_safe"]
 
@@ -53,7 +53,7 @@ class GraphEdge:
     @property
     def id(self) -> str:
         """Stable across dumps and restores: ends, type and ``key``."""
-        return f"{self.start}|{self.type}|{self.end}|{self.properties.get('key', '')}"
+        return edge_id(self.start, self.type, self.end, str(self.properties.get("key", "")))
 
 
 @dataclass

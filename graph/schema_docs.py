@@ -20,8 +20,10 @@ import queries
 from graph.migrate import parse_migration
 from graph.research_catalog import catalog
 from schema import (
+    API_TOKEN_ACTOR,
     BASE_LABEL,
     CAUSAL_TYPES,
+    CHANGE_LABEL,
     CONFIDENCE_BANDS,
     MEASURE_REACH,
     NODE_MODELS,
@@ -30,6 +32,7 @@ from schema import (
     REVIEW_BASE_LABEL,
     REVIEW_PATTERNS,
     CausalDirection,
+    ChangeAction,
     FutureDate,
     Label,
     Method,
@@ -169,6 +172,22 @@ def _review_section() -> list[str]:
             seen.add(key)
             lines.append(f"| `(:{p.start.value})-[:{p.type.value}]->{end}` | {meaning} |")
     return lines
+
+
+def _history_section() -> list[str]:
+    """The record's own history (``schema/history.py``): append-only, joined to nothing."""
+    actions = ", ".join(f"`{a.value}`" for a in ChangeAction)
+    return [
+        "## The history",
+        "",
+        f"Every write records one `:{CHANGE_LABEL}` per node, relationship or queue item it",
+        "changed, in the same transaction: `subject` (an id, or a relationship's edge id",
+        f"`start|TYPE|end|key`, with `start` and `end`), `action` ({actions}), `before` and",
+        "`after` (the properties as JSON text), `at` (knowledge time), `by` (the command, or",
+        f"`{API_TOKEN_ACTOR}` for a mutation) and `sources`. A change carries no other label and",
+        "no relationship; nothing in it is updated or deleted. `dyad history ID` and GraphQL's",
+        "`history(id)` read it.",
+    ]
 
 
 def _relationships_section() -> list[str]:
@@ -349,6 +368,8 @@ def render_schema_doc() -> str:
         *_grades_section(),
         "",
         *_review_section(),
+        "",
+        *_history_section(),
         "",
         *_indexes_section(),
         "",

@@ -122,14 +122,17 @@ def load_corpus(
     batch_size: int = 1000,
     dry_run: bool = False,
     progress: ProgressCallback | None = None,
+    by: str = "dyad load",
 ) -> LoadSummary:
-    """Validate the files at ``paths`` and write them in one transaction (or only count, dry)."""
+    """Validate the files at ``paths`` and write them in one transaction (or only count, dry);
+    the history names the write ``by``."""
     validated = read_and_validate(collect_files(paths), client)
     return plan_and_write(
         client,
         validated.nodes,
         validated.relationships,
         batch_size=batch_size,
+        by=by,
         dry_run=dry_run,
         progress=progress,
     )

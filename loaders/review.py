@@ -8,7 +8,8 @@
 - ``link``: a candidate entity names a node already in the graph: the article MENTIONS it.
 - ``reject``: the item is retired with the reason.
 
-Every decision records its state, when, by which command, and what it created.
+Every decision records its state, when, by which command, and what it created; the node or
+relationship it creates, the decision and their history commit in one transaction.
 """
 
 from __future__ import annotations
@@ -19,15 +20,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from graph import GraphClient
+from graph import GraphClient, WriteBatch
 from loaders.article import mention_record
 from loaders.article.hedges import CONFIDENCE
 from loaders.corpus import validate_records
 from loaders.errors import InvalidInputError, Problem
+from loaders.history import Change
 from loaders.validate import KINDS
 from loaders.write import plan_and_write
 from schema import (
     CandidateKind,
+    ChangeAction,
+    ChangeSubject,
     Label,
     ReviewLabel,
     ReviewState,
@@ -73,13 +77,17 @@ def list_items(
     kind: ReviewLabel | None = None,
     state: ReviewState | None = ReviewState.PENDING,
     limit: int = 1000,
+    after: tuple[dt.datetime, str] | None = None,
 ) -> list[ReviewItem]:
-    """Queue items, oldest first (pending ones unless ``state`` says otherwise)."""
+    """Queue items, oldest first (pending ones unless ``state`` says otherwise); ``after`` is
+    the (created_at, id) of the last item of the previous page."""
     rows = client.read(
         "review/list",
         label=kind.value if kind else None,
         state=state.value if state else None,
         limit=limit,
+        afterAt=after[0].isoformat() if after else None,
+        afterId=after[1] if after else None,
     )
     return [
         ReviewItem(
@@ -113,11 +121,6 @@ def _refused(item_id: str, message: str) -> InvalidInputError:
     return InvalidInputError([Problem(f"review {item_id}", 0, "", message)])
 
 
-def _write(client: GraphClient, records: list[tuple[str, dict[str, Any]]], item_id: str) -> None:
-    validated = validate_records(client, records, f"review {item_id}")
-    plan_and_write(client, validated.nodes, validated.relationships, batch_size=1000)
-
-
 def _decide(
     client: GraphClient,
     item: ReviewItem,
@@ -125,22 +128,41 @@ def _decide(
     command: str,
     changes: Mapping[str, Any],
     resolved_as: str | None = None,
+    records: list[tuple[str, dict[str, Any]]] | None = None,
 ) -> Decision:
+    """Write what the decision creates (validated as the loader validates) and record the
+    decision on the item, in one transaction, with its history: all of it or nothing."""
+    validated = validate_records(client, records, f"review {item.id}") if records else None
     stamp = {
         "state": state.value,
         "reviewed_at": dt.datetime.now(dt.UTC),
         "reviewed_by": command,
         **changes,
     }
-    rows = client.write(
-        "review/decide",
-        id=item.id,
-        pending=ReviewState.PENDING.value,
-        changes=stamp,
-        resolvedAs=resolved_as,
+
+    def decide(tx: WriteBatch) -> list[Change]:
+        rows = tx.run(
+            "review/decide",
+            id=item.id,
+            pending=ReviewState.PENDING.value,
+            changes=stamp,
+            resolvedAs=resolved_as,
+        )
+        if not rows:
+            raise _refused(item.id, "decided by someone else meanwhile; nothing was changed")
+        action = ChangeAction.RETIRED if state is ReviewState.REJECTED else ChangeAction.UPDATED
+        after = {**item.properties, **stamp}
+        sources = [item.source] if item.source else []
+        return [Change(item.id, ChangeSubject.REVIEW_ITEM, action, item.properties, after, sources)]
+
+    plan_and_write(
+        client,
+        validated.nodes if validated else [],
+        validated.relationships if validated else [],
+        batch_size=1000,
+        by=command,
+        also=decide,
     )
-    if not rows:
-        raise _refused(item.id, "decided by someone else meanwhile; nothing was changed")
     return Decision(item.id, state, changes.get("result"))
 
 
@@ -160,17 +182,29 @@ def accept(
         if kind is not None or fields:
             raise _refused(item_id, "--as and --set apply to candidate entities, not claims")
         record = _claim_record(item, source, status, confidence)
-        _write(client, [("relationships", record)], item_id)
         result = f"{record['start']} -[{record['type']} {record['key']}]-> {record['end']}"
-        return _decide(client, item, ReviewState.ACCEPTED, command, {"result": result})
+        return _decide(
+            client,
+            item,
+            ReviewState.ACCEPTED,
+            command,
+            {"result": result},
+            records=[("relationships", record)],
+        )
     if confidence is not None:
         raise _refused(item_id, "--confidence applies to claims; a node has a status only")
     node = _node_record(client, item, source, kind, status, fields or {})
     label = Label(node.pop("_label"))
-    _write(
-        client, [(_SECTION[label], node), ("relationships", _mention_of(item, node["id"]))], item_id
+    records = [(_SECTION[label], node), ("relationships", _mention_of(item, node["id"]))]
+    return _decide(
+        client,
+        item,
+        ReviewState.ACCEPTED,
+        command,
+        {"result": node["id"]},
+        node["id"],
+        records=records,
     )
-    return _decide(client, item, ReviewState.ACCEPTED, command, {"result": node["id"]}, node["id"])
 
 
 def link(
@@ -185,9 +219,14 @@ def link(
         raise _refused(item_id, f"no node {to!r} in the graph")
     if Label.SOURCE.value in found[0]["labels"]:
         raise _refused(item_id, f"{to} is a source, not something an article names")
-    _write(client, [("relationships", _mention_of(item, to))], item_id)
     return _decide(
-        client, item, ReviewState.ACCEPTED, command, {"result": to, "resolution": "linked"}, to
+        client,
+        item,
+        ReviewState.ACCEPTED,
+        command,
+        {"result": to, "resolution": "linked"},
+        to,
+        records=[("relationships", _mention_of(item, to))],
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from graph import GraphClient, GraphError, WriteBatch
 from loaders.errors import LoadFailedError
+from loaders.history import Change, node_change, record, relationship_change
 from schema import Label, Node, Relationship, RelType
 
 __all__ = ["AlsoWrite", "Counts", "LoadSummary", "ProgressCallback", "plan_and_write"]
@@ -16,8 +17,9 @@ __all__ = ["AlsoWrite", "Counts", "LoadSummary", "ProgressCallback", "plan_and_w
 #: Called with (rows done, rows in all) as batches are written.
 ProgressCallback = Callable[[int, int], None]
 #: Called with the open transaction after the rows are written (also in a dry run, whose
-#: transaction is then rolled back): what must commit together with them.
-AlsoWrite = Callable[[WriteBatch], None]
+#: transaction is then rolled back): what must commit together with them. It returns the
+#: changes it made (queue items queued or decided), recorded in the history with the rest.
+AlsoWrite = Callable[[WriteBatch], Sequence[Change] | None]
 
 
 @dataclass
@@ -69,6 +71,7 @@ def plan_and_write(
     relationships: Sequence[Relationship],
     *,
     batch_size: int,
+    by: str,
     dry_run: bool = False,
     progress: ProgressCallback | None = None,
     also: AlsoWrite | None = None,
@@ -79,6 +82,11 @@ def plan_and_write(
     unchanged; only created and updated rows are written, so a re-load costs reads alone.
     With ``dry_run`` the transaction is rolled back after counting. ``also`` writes more in
     the same transaction (the review queue of an ingested article).
+
+    Every node and relationship created or updated, and every change ``also`` reports, is
+    recorded in the history (``loaders/history.py``) in that same transaction, as done ``by``
+    the command named (``"dyad load"``, ``"api token"``): a re-load that changes nothing
+    records nothing.
     """
     summary = LoadSummary(dry_run=dry_run)
     by_label: dict[Label, list[dict[str, Any]]] = defaultdict(list)
@@ -89,6 +97,7 @@ def plan_and_write(
         by_type[rel.type].append(_rel_row(rel))
     total = len(nodes) + len(relationships)
     done = 0
+    changes: list[Change] = []
 
     class _DryRunRollback(Exception):
         pass
@@ -96,14 +105,16 @@ def plan_and_write(
     try:
         with client.transaction("load") as tx:
             for label, rows in sorted(by_label.items()):
-                changed = _count_nodes(tx, label, rows, summary, batch_size)
+                changed = _count_nodes(tx, label, rows, summary, batch_size, changes)
                 if not dry_run:
                     tx.run_batches("load/merge_nodes", changed, batch_size, label=label.value)
                 done += len(rows)
                 if progress:
                     progress(done, total)
             for rel_type, rows in sorted(by_type.items()):
-                created, updated = _count_relationships(tx, rel_type, rows, summary, batch_size)
+                created, updated = _count_relationships(
+                    tx, rel_type, rows, summary, batch_size, changes
+                )
                 if not dry_run:
                     tx.run_batches(
                         "load/create_relationships", created, batch_size, type=rel_type.value
@@ -115,7 +126,8 @@ def plan_and_write(
                 if progress:
                     progress(done, total)
             if also is not None:
-                also(tx)
+                changes += also(tx) or ()
+            record(tx, changes, by=by, batch_size=batch_size)
             if dry_run:
                 raise _DryRunRollback
     except _DryRunRollback:
@@ -128,9 +140,15 @@ def plan_and_write(
 
 
 def _count_nodes(
-    tx: WriteBatch, label: Label, rows: list[dict[str, Any]], summary: LoadSummary, batch_size: int
+    tx: WriteBatch,
+    label: Label,
+    rows: list[dict[str, Any]],
+    summary: LoadSummary,
+    batch_size: int,
+    changes: list[Change],
 ) -> list[dict[str, Any]]:
-    """Count created, updated and unchanged nodes; return the rows that need writing."""
+    """Count created, updated and unchanged nodes; return the rows that need writing, and
+    add what changes to ``changes``."""
     counts = summary.labels[label.value]
     changed: list[dict[str, Any]] = []
     for offset in range(0, len(rows), batch_size):
@@ -142,12 +160,15 @@ def _count_nodes(
             found = existing.get(row["id"])
             if found is None:
                 counts.created += 1
-                changed.append(row)
             elif label.value in found["labels"] and _same(found["properties"], row["properties"]):
                 counts.unchanged += 1
+                continue
             else:
                 counts.updated += 1
-                changed.append(row)
+            changed.append(row)
+            before = None if found is None else found["properties"]
+            is_source = label is Label.SOURCE
+            changes.append(node_change(row["id"], before, row["properties"], is_source=is_source))
     return changed
 
 
@@ -157,8 +178,10 @@ def _count_relationships(
     rows: list[dict[str, Any]],
     summary: LoadSummary,
     batch_size: int,
+    changes: list[Change],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Count created, updated and unchanged relationships; return the new and changed rows."""
+    """Count created, updated and unchanged relationships; return the new and changed rows,
+    and add what changes to ``changes``."""
     counts = summary.types[rel_type.value]
     created: list[dict[str, Any]] = []
     updated: list[dict[str, Any]] = []
@@ -175,7 +198,13 @@ def _count_relationships(
                 created.append(row)
             elif _same(found, row["properties"]):
                 counts.unchanged += 1
+                continue
             else:
                 counts.updated += 1
                 updated.append(row)
+            changes.append(
+                relationship_change(
+                    row["start"], rel_type.value, row["end"], row["key"], found, row["properties"]
+                )
+            )
     return created, updated

@@ -6,6 +6,15 @@ This package imports nothing else of Dyad's. Everything else validates against i
 
 from schema.dates import DatePrecision, date_span, display_date, parse_partial_date
 from schema.grades import RELIABILITY_MEANING, FutureDate, Reliability, SourceKind
+from schema.history import (
+    API_TOKEN_ACTOR,
+    CHANGE_LABEL,
+    HISTORY_PATTERNS,
+    ChangeAction,
+    ChangeSubject,
+    change_row,
+    edge_id,
+)
 from schema.nodes import (
     NODE_MODELS,
     Country,
@@ -79,13 +88,16 @@ from schema.vocabulary import (
 )
 
 __all__ = [
+    "API_TOKEN_ACTOR",
     "BASE_LABEL",
     "CANDIDATE_KIND_LABELS",
     "CAUSAL_TYPES",
+    "CHANGE_LABEL",
     "CONFIDENCE_BANDS",
     "CONFLICT_QUADS",
     "DEEDS",
     "EXPLORER_SECTIONS",
+    "HISTORY_PATTERNS",
     "HS_MINERALS",
     "MEASURE_REACH",
     "NODE_MODELS",
@@ -99,6 +111,8 @@ __all__ = [
     "Breach",
     "CandidateKind",
     "CausalDirection",
+    "ChangeAction",
+    "ChangeSubject",
     "Country",
     "DatePrecision",
     "Event",
@@ -139,9 +153,11 @@ __all__ = [
     "TradeFlow",
     "breaches_of",
     "causal_direction",
+    "change_row",
     "check_support",
     "date_span",
     "display_date",
+    "edge_id",
     "explorer_vocabulary",
     "fact_dates",
     "grade_of",

@@ -43,7 +43,7 @@ def _world(name: str = "Japan") -> tuple[list[object], list[Relationship]]:
 
 def test_migrate_twice_changes_nothing(empty_client: GraphClient) -> None:
     nodes, rels = _world()
-    plan_and_write(empty_client, nodes, rels, batch_size=2)  # type: ignore[arg-type]
+    plan_and_write(empty_client, nodes, rels, batch_size=2, by="test")  # type: ignore[arg-type]
     before = fingerprint(empty_client)
     migrate(empty_client)
     assert fingerprint(empty_client) == before
@@ -51,17 +51,17 @@ def test_migrate_twice_changes_nothing(empty_client: GraphClient) -> None:
 
 def test_fingerprint_ignores_order_and_sees_changes(empty_client: GraphClient) -> None:
     nodes, rels = _world()
-    plan_and_write(empty_client, nodes, rels, batch_size=1)  # type: ignore[arg-type]
+    plan_and_write(empty_client, nodes, rels, batch_size=1, by="test")  # type: ignore[arg-type]
     first = fingerprint(empty_client)
     assert first.labels == {"Country": 2, "Entity": 3, "Source": 1}
     assert first.types == {"IMPORTS_FROM": 1}
 
     empty_client.autocommit("graph/clear")
-    plan_and_write(empty_client, list(reversed(nodes)), rels, batch_size=5)  # type: ignore[arg-type]
+    plan_and_write(empty_client, list(reversed(nodes)), rels, batch_size=5, by="test")  # type: ignore[arg-type]
     assert fingerprint(empty_client) == first
 
     renamed, _ = _world("Nippon")
-    summary = plan_and_write(empty_client, renamed, rels, batch_size=5)  # type: ignore[arg-type]
+    summary = plan_and_write(empty_client, renamed, rels, batch_size=5, by="test")  # type: ignore[arg-type]
     assert summary.labels["Country"].updated == 1
     assert summary.labels["Country"].unchanged == 1
     assert fingerprint(empty_client).sha256 != first.sha256

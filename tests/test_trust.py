@@ -116,6 +116,7 @@ def test_a_load_killed_midway_writes_nothing_and_completes_when_run_again(
                 nodes,  # type: ignore[arg-type]
                 rels,
                 batch_size=500,
+                by="test",
                 progress=first_rows_then_hold,
             )
         except BaseException as exc:
@@ -140,12 +141,12 @@ def test_a_load_killed_midway_writes_nothing_and_completes_when_run_again(
     try:
         client = GraphClient(driver)
         assert fingerprint(client) == before  # whole transactions only: none of the load
-        plan_and_write(client, nodes, rels, batch_size=5000)  # type: ignore[arg-type]
+        plan_and_write(client, nodes, rels, batch_size=5000, by="test")  # type: ignore[arg-type]
         once = fingerprint(client)
         assert once.labels["Country"] == 2 + WORLD
         client.autocommit("graph/clear")
         load_corpus(client, [MINI])
-        plan_and_write(client, nodes, rels, batch_size=5000)  # type: ignore[arg-type]
+        plan_and_write(client, nodes, rels, batch_size=5000, by="test")  # type: ignore[arg-type]
         assert fingerprint(client) == once  # same as an uninterrupted load
     finally:
         driver.close()

@@ -11,6 +11,7 @@ from graph import GraphClient
 from schema import (
     BASE_LABEL,
     CAUSAL_TYPES,
+    CHANGE_LABEL,
     NODE_MODELS,
     PATTERNS,
     REVIEW_BASE_LABEL,
@@ -55,7 +56,11 @@ def _without_comments(text: str) -> str:
 
 ALL_QUERIES = queries.all_names()
 #: The review queue's labels and types (schema/review.py) are vocabulary too.
-KNOWN_LABELS = {label.value for label in (*Label, *ReviewLabel)} | {BASE_LABEL, REVIEW_BASE_LABEL}
+KNOWN_LABELS = {label.value for label in (*Label, *ReviewLabel)} | {
+    BASE_LABEL,
+    REVIEW_BASE_LABEL,
+    CHANGE_LABEL,
+}
 KNOWN_TYPES = {rel.value for rel in (*RelType, *ReviewRelType)}
 
 

@@ -9,8 +9,17 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from api.commands import analytics, article, audit, ingest, research, review, synth
+from api.commands import analytics, article, audit, history, ingest, research, review, synth
 
 __all__ = ["COMMAND_MODULES"]
 
-COMMAND_MODULES: list[ModuleType] = [article, ingest, review, audit, research, analytics, synth]
+COMMAND_MODULES: list[ModuleType] = [
+    article,
+    ingest,
+    review,
+    history,
+    audit,
+    research,
+    analytics,
+    synth,
+]

@@ -9,7 +9,7 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 
 import queries
-from api.graphql.errors import user_facing
+from api.graphql.errors import ErrorCode, UserFacingError, user_facing
 from api.graphql.selection import RelationPlan
 from api.graphql.subgraph import Subgraph
 from graph import GraphClient
@@ -30,6 +30,12 @@ class RequestContext:
     graph_seconds: float = 0.0
     _reading: int = field(default=0, init=False, repr=False)
     _reading_since: float = field(default=0.0, init=False, repr=False)
+
+    def require_curator(self) -> None:
+        """Refuse a write without the curators' token (the HTTP layer refuses first; this
+        is the second lock every mutation turns)."""
+        if not self.curator:
+            raise UserFacingError("mutations need the curators' token", ErrorCode.UNAUTHENTICATED)
 
     async def fetch(self, name: str, relations: RelationPlan | int, **params: Any) -> Subgraph:
         """Run the API query ``name`` (one query) and return its answer as a subgraph.

@@ -12,9 +12,10 @@ from api.graphql.context import RequestContext
 from api.graphql.enums import RelationType, Reliability, SourceKind, Stance, Status
 from api.graphql.errors import ErrorCode, UserFacingError, user_facing
 from api.graphql.nodes import Node, Source, build_node, build_source
+from api.graphql.review import ReviewMutations
 from graph import GraphClient
 from loaders import plan_and_write, validate_records
-from schema import CAUSAL_TYPES, RelType
+from schema import API_TOKEN_ACTOR, CAUSAL_TYPES, RelType
 
 __all__ = ["Mutation"]
 
@@ -76,7 +77,9 @@ def _drop_none(data: dict[str, Any]) -> dict[str, Any]:
 
 def _validate_and_write(client: GraphClient, records: list[tuple[str, dict[str, Any]]]) -> None:
     validated = validate_records(client, records, origin="input")
-    plan_and_write(client, validated.nodes, validated.relationships, batch_size=1000)
+    plan_and_write(
+        client, validated.nodes, validated.relationships, batch_size=1000, by=API_TOKEN_ACTOR
+    )
 
 
 async def _write(
@@ -84,8 +87,7 @@ async def _write(
 ) -> None:
     """Validate and write in a worker thread, off the event loop."""
     ctx = info.context
-    if not ctx.curator:  # the HTTP layer refuses first; this is the second lock
-        raise UserFacingError("mutations need the curators' token", ErrorCode.UNAUTHENTICATED)
+    ctx.require_curator()
     with user_facing():
         await run_in_threadpool(_validate_and_write, ctx.client, records)
 
@@ -105,7 +107,7 @@ async def _fetch_node(info: Info[RequestContext, None], node_id: str) -> Node:
 
 
 @strawberry.type
-class Mutation:
+class Mutation(ReviewMutations):
     @strawberry.mutation(description="Add a Source (a document facts can cite).")
     async def add_source(self, info: Info[RequestContext, None], input: SourceInput) -> Source:
         source_id = str(input.id)

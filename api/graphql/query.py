@@ -15,6 +15,7 @@ from api.graphql.chains import Chain, build_chain
 from api.graphql.context import RequestContext
 from api.graphql.enums import Direction, NodeKind, RelationType, SortField, SortOrder, Status
 from api.graphql.errors import ErrorCode, UserFacingError
+from api.graphql.history import HistoryFields, known_at
 from api.graphql.impact import Impact, build_impact
 from api.graphql.neighbourhood import Elements, build_elements
 from api.graphql.nodes import KIND_TYPES, Node, Policy, Source, build_node, sources_of
@@ -27,6 +28,7 @@ from api.graphql.pagination import (
     total_count_cap,
 )
 from api.graphql.research import ResearchFields
+from api.graphql.review import ReviewFields
 from api.graphql.search import SearchFields
 from api.graphql.selection import RelationPlan, fields_named, relation_plan
 from api.graphql.timeline import Timeline, build_timeline
@@ -147,13 +149,30 @@ def _list_resolver(
 _REVERSED = {SortOrder.ASC: SortOrder.DESC, SortOrder.DESC: SortOrder.ASC}
 
 
-class _Query(SearchFields, ResearchFields, AnalyticsFields, AuditFields):
+class _Query(
+    SearchFields, ResearchFields, AnalyticsFields, AuditFields, HistoryFields, ReviewFields
+):
     @strawberry.field(
         description="One node by id, with whatever relations you select; null, with a "
         "NOT_FOUND error at its path, for an id the graph does not hold."
     )
-    async def node(self, info: Info[RequestContext, None], id: strawberry.ID) -> Node | None:
+    async def node(
+        self,
+        info: Info[RequestContext, None],
+        id: strawberry.ID,
+        known_at_: Annotated[
+            dt.datetime | None,
+            strawberry.argument(
+                name="knownAt",
+                description="Answer as the record stood then (knowledge time, not the facts' "
+                "valid time): what it first recorded later is absent, what it corrected later "
+                "shows its earlier properties.",
+            ),
+        ] = None,
+    ) -> Node | None:
         graph = await _ctx(info).fetch("nodes_by_id", _depth(info), ids=[str(id)])
+        if known_at_ is not None:
+            graph = await known_at(info, graph, known_at_)
         if not graph.roots:
             raise _not_found("node", str(id))
         return build_node(graph, graph.roots[0])

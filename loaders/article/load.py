@@ -270,7 +270,12 @@ def _write(
 ) -> ArticleLoad:
     validated = validate_records(client, reading.records(), reading.article.origin)
     summary = plan_and_write(
-        client, validated.nodes, validated.relationships, batch_size=batch_size, dry_run=dry_run
+        client,
+        validated.nodes,
+        validated.relationships,
+        batch_size=batch_size,
+        by="dyad load-article",
+        dry_run=dry_run,
     )
     return ArticleLoad(reading, summary)
 

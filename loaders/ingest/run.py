@@ -27,11 +27,12 @@ from loaders.article import (
 )
 from loaders.corpus import validate_records
 from loaders.errors import InvalidInputError
+from loaders.history import Change
 from loaders.ingest.candidates import QueueRows, queue_rows
 from loaders.ingest.entries import ArticleInput, BadArticle
 from loaders.ingest.inputs import read_inputs
 from loaders.write import plan_and_write
-from schema import Reliability, ReviewLabel
+from schema import ChangeAction, ChangeSubject, Reliability, ReviewLabel
 
 __all__ = ["INGEST_COMMAND", "IngestSummary", "ingest"]
 
@@ -116,14 +117,17 @@ def _one(
     rows = queue_rows(reading, at, INGEST_COMMAND)
     created: list[int] = []
 
-    def queue(tx: WriteBatch) -> None:
-        created.append(_queue(tx, rows))
+    def queue(tx: WriteBatch) -> list[Change]:
+        changes = _queue(tx, rows)
+        created.append(len(changes))
+        return changes
 
     written = plan_and_write(
         client,
         validated.nodes,
         validated.relationships,
         batch_size=batch_size,
+        by=INGEST_COMMAND,
         dry_run=dry_run,
         also=queue,
     )
@@ -139,15 +143,28 @@ def _one(
         summary.unchanged += 1
 
 
-def _queue(tx: WriteBatch, rows: QueueRows) -> int:
-    created = 0
+def _queue(tx: WriteBatch, rows: QueueRows) -> list[Change]:
+    """Queue the items not queued yet; the history records each one queued."""
+    changes: list[Change] = []
     for label, items in (
         (ReviewLabel.CANDIDATE_ENTITY, rows.entities),
         (ReviewLabel.CANDIDATE_CLAIM, rows.claims),
     ):
         if items:
-            created += tx.run("ingest/queue_items", rows=items, label=label.value)[0]["created"]
-    return created
+            new = set(tx.run("ingest/queue_items", rows=items, label=label.value)[0]["createdIds"])
+            changes += [
+                Change(
+                    item["id"],
+                    ChangeSubject.REVIEW_ITEM,
+                    ChangeAction.CREATED,
+                    None,
+                    item["properties"],
+                    [item["source"]],
+                )
+                for item in items
+                if item["id"] in new
+            ]
+    return changes
 
 
 def _messages(exc: InvalidInputError) -> tuple[str, ...]:

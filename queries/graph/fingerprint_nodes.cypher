@@ -1,3 +1,6 @@
-// Every node with its labels and properties, for `dyad fingerprint`.
+// Every node with its labels and properties, for `dyad fingerprint`: the record and its queue,
+// not the history (a Change says when the record learned something, not what it holds, so the
+// same data loaded twice, or reloaded into an empty graph, keeps one fingerprint).
 MATCH (n)
+WHERE NOT n:Change
 RETURN labels(n) AS labels, properties(n) AS properties

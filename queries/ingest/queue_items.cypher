@@ -12,4 +12,5 @@ SET q:$($label)
 WITH q, row, new
 OPTIONAL MATCH (s:Source {id: row.source})
 FOREACH (_ IN CASE WHEN s IS NULL THEN [] ELSE [1] END | MERGE (q)-[:FOUND_IN]->(s))
-RETURN count(CASE WHEN new THEN 1 END) AS created, count(*) AS rows
+RETURN count(CASE WHEN new THEN 1 END) AS created, count(*) AS rows,
+       collect(CASE WHEN new THEN row.id END) AS createdIds

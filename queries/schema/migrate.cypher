@@ -20,6 +20,12 @@ CREATE CONSTRAINT reviewitem_id IF NOT EXISTS FOR (n:ReviewItem) REQUIRE n.id IS
 CREATE CONSTRAINT candidateentity_id IF NOT EXISTS FOR (n:CandidateEntity) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT candidateclaim_id IF NOT EXISTS FOR (n:CandidateClaim) REQUIRE n.id IS UNIQUE;
 CREATE INDEX reviewitem_state IF NOT EXISTS FOR (n:ReviewItem) ON (n.state, n.created_at);
+// The history (schema/history.py): append-only Change entries, read by subject (a node or queue
+// item id, an edge id) or by a relationship's ends, newest first.
+CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE;
+CREATE INDEX change_subject IF NOT EXISTS FOR (n:Change) ON (n.subject, n.at);
+CREATE INDEX change_start IF NOT EXISTS FOR (n:Change) ON (n.start, n.at);
+CREATE INDEX change_end IF NOT EXISTS FOR (n:Change) ON (n.end, n.at);
 // Dates that filters and the timeline range over: each is a range, its first day (n.date)
 // and its last (n.date_latest; a month-only date covers its month).
 CREATE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n.date);
