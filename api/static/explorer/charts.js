@@ -370,7 +370,7 @@ export function exposureOption(industries, formula) {
       label: { show: false },
       data: rows.map((industry) => {
         const term = industry.terms.find((t) => t.counted && t.mineral === mineral.id);
-        return { value: term ? num(term.contribution) : 0, industry: industry.industry };
+        return { value: term ? Number(num(term.contribution)) : 0, industry: industry.industry };
       }),
     })),
   };

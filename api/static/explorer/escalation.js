@@ -4,12 +4,15 @@
 // counts, never rows. Zoom with the wheel or the slider, or brush a range; the list beside the
 // chart follows the range.
 
+import { gql } from "./api.js";
 import { DYAD, dayLabel, endOf, makeChart, monthLabel, tooltipLines, utc } from "./charts.js";
 import { VOCABULARY } from "./vocabulary.js";
 
-// Who did each act: the far end of its actor relationships, and the state that actor belongs to.
+// The acts, each with who did it: the far end of its actor relationships. (The state each
+// actor belongs to is asked apart, in HOMES: nested two levels deep, relations would expand
+// every country's coded events.)
 export const ESCALATION = `query Escalation($countries: [ID!], $from: Date, $to: Date, $kinds: [NodeKind!],
-    $actor: [RelationType!]!, $home: [RelationType!]!) {
+    $actor: [RelationType!]!) {
   timeline(countries: $countries, from: $from, to: $to, kinds: $kinds, first: 1000) {
     totalCount capped codedEvents
     items {
@@ -18,9 +21,13 @@ export const ESCALATION = `query Escalation($countries: [ID!], $from: Date, $to:
       ... on Statement { summary }
       ... on Policy { policySummary: summary }
       ... on Event { eventSummary: summary }
-      relations(types: $actor, direction: OUT) { other { id relations(types: $home, direction: OUT) { type other { id } } } }
+      relations(types: $actor, direction: OUT) { other { id } }
     }
   }
+}`;
+
+const HOMES = `query Homes($ids: [ID!]!, $home: [RelationType!]!) {
+  nodes(ids: $ids) { id relations(types: $home, direction: OUT) { type other { id } } }
 }`;
 
 export const LANES = [
@@ -39,19 +46,31 @@ export function sideTypes(role) {
 }
 
 export function sideVariables() {
-  return { actor: sideTypes("actor"), home: [...sideTypes("nationality"), ...sideTypes("base")] };
+  return { actor: sideTypes("actor") };
 }
 
-// Which lane an act belongs to: the side of whoever did it.
-export function laneOf(item) {
+// The acts with their lane: each actor's home is looked up once.
+export async function withLanes(items) {
+  const actors = new Set(items.flatMap((item) => item.relations.map((r) => r.other.id)));
+  actors.delete(DYAD.china);
+  actors.delete(DYAD.japan);
+  const home = [...sideTypes("nationality"), ...sideTypes("base")];
+  const { nodes } = actors.size ? await gql(HOMES, { ids: [...actors], home }) : { nodes: [] };
+  const homes = new Map(nodes.filter(Boolean).map((node) => [node.id, node.relations]));
+  return items.map((item) => ({ ...item, lane: laneOf(item, homes) }));
+}
+
+// Which lane an act belongs to: the side of whoever did it (a person's nationality before
+// where they are based).
+export function laneOf(item, homes) {
   const nationality = new Set(sideTypes("nationality"));
   const sides = new Set();
   for (const { other: actor } of item.relations ?? []) {
     let countries = [actor.id];
     if (actor.id !== DYAD.china && actor.id !== DYAD.japan) {
-      const homes = actor.relations ?? [];
-      const national = homes.filter((h) => nationality.has(h.type));
-      countries = (national.length ? national : homes).map((h) => h.other.id);
+      const links = homes.get(actor.id) ?? [];
+      const national = links.filter((h) => nationality.has(h.type));
+      countries = (national.length ? national : links).map((h) => h.other.id);
     }
     if (countries.includes(DYAD.china)) sides.add("china");
     if (countries.includes(DYAD.japan)) sides.add("japan");
@@ -66,7 +85,7 @@ export function placeActs(items) {
   return items.map((item, i) => {
     const start = utc(item.when.earliest);
     const end = endOf(item.when.latest);
-    const lane = laneOf(item);
+    const lane = item.lane;
     const rows = lastEnd[lane];
     let row = rows.findIndex((until) => until + MIN_SPAN <= start);
     if (row < 0) row = i % ROWS;
@@ -116,11 +135,12 @@ export class EscalationChart {
     return [start.getTime(), end];
   }
 
-  draw(items, months, window = null) {
+  draw(items, window = null) {
     this.placed = placeActs(items);
     const acts = VOCABULARY.kinds.filter((kind) => kind.act);
     const lanes = Object.fromEntries(LANES.map((lane, i) => [lane.key, i]));
     const series = acts.map((kind) => ({
+      id: `acts-${kind.name}`,
       name: kind.plural,
       type: "custom",
       renderItem: drawAct,
@@ -136,26 +156,12 @@ export class EscalationChart {
           kind: kind.title,
         })),
     }));
-    const background = [
-      { name: "coded events / month", key: "events", colour: "#c9ced6" },
-      { name: "of which conflict", key: "conflict", colour: "#e7a3a0" },
-    ].filter(() => months.length).map(({ name, key, colour }) => ({
-      name,
-      type: "bar",
-      yAxisIndex: 1,
-      barGap: "-100%",
-      barCategoryGap: "8%",
-      z: 1,
-      silent: false,
-      itemStyle: { color: colour, opacity: 0.55 },
-      data: months.map((m) => ({ value: [utc(`${m.month}-15`), m[key]], month: m.month, events: m.events, conflict: m.conflict })),
-    }));
     const [start, end] = window ?? this.defaultRange() ?? [null, null];
     this.chart.setOption(
       {
         animation: false,
         aria: { enabled: true },
-        legend: { top: 2, left: 280, right: 90, type: "scroll" },
+        legend: { top: 2, left: 280, right: 70, type: "scroll" },
         grid: { left: 110, right: 56, top: 40, bottom: 64 },
         toolbox: { right: 8, top: 2, feature: { dataZoom: { yAxisIndex: "none", title: { zoom: "Brush a range", back: "Back" } } } },
         tooltip: {
@@ -169,18 +175,75 @@ export class EscalationChart {
         xAxis: { type: "time", splitLine: { show: true, lineStyle: { color: "#eef0f3" } } },
         yAxis: [
           { type: "category", inverse: true, data: LANES.map((lane) => lane.title), splitArea: { show: true } },
-          { type: "value", show: months.length > 0, name: "coded / month", nameTextStyle: { fontSize: 10 }, splitLine: { show: false }, minInterval: 1 },
+          // coded counts keep to the lower third, behind the acts
+          { type: "value", show: false, max: (v) => Math.max(3, v.max * 3), axisLabel: { fontSize: 10 }, splitLine: { show: false }, minInterval: 1 },
         ],
         dataZoom: [
           { type: "slider", xAxisIndex: 0, filterMode: "weakFilter", startValue: start, endValue: end, labelFormatter: dayLabel },
           { type: "inside", xAxisIndex: 0, filterMode: "weakFilter" },
         ],
-        series: [...background, ...series],
+        series,
       },
       { notMerge: true },
     );
     this.onRange(this.range());
   }
+
+  // The centre of an act's bar in the chart's pixels (null when it is not drawn): what a
+  // pointer clicks to open it.
+  pixelOf(id) {
+    const placed = this.placed.find((p) => p.item.id === id);
+    if (!placed) return null;
+    const lane = LANES.findIndex((l) => l.key === placed.lane);
+    const at = (ms) => this.chart.convertToPixel({ xAxisIndex: 0, yAxisIndex: 0 }, [ms, lane]);
+    const band = Math.abs(this.chart.convertToPixel({ yAxisIndex: 0 }, 1) - this.chart.convertToPixel({ yAxisIndex: 0 }, 0));
+    const box = actBox(at(placed.start), at(placed.end), band, placed.row);
+    return [box.x + box.width / 2, box.y + box.height / 2];
+  }
+
+  // Coded event data behind the lanes: per month, all coded events and those in conflict.
+  background(months) {
+    if (!months.length) return;
+    const series = [
+      { name: "coded events / month", key: "events", colour: "#c9ced6" },
+      { name: "of which conflict", key: "conflict", colour: "#e7a3a0" },
+    ].map(({ name, key, colour }) => ({
+      id: `coded-${key}`,
+      name,
+      type: "custom",
+      yAxisIndex: 1,
+      z: 1,
+      renderItem: drawMonth,
+      encode: { x: [0, 1], y: 2 },
+      itemStyle: { color: colour, opacity: 0.6 },
+      data: months.map((m) => {
+        const start = utc(`${m.month}-01`);
+        const next = new Date(start);
+        next.setUTCMonth(next.getUTCMonth() + 1);
+        return { value: [start, next.getTime(), m[key]], month: m.month, events: m.events, conflict: m.conflict };
+      }),
+    }));
+    this.chart.setOption({ yAxis: [{}, { show: true }], series });
+  }
+}
+
+// One month of coded events: a column across the month, as high as its count.
+function drawMonth(params, api) {
+  const from = api.coord([api.value(0), api.value(2)]);
+  const to = api.coord([api.value(1), 0]);
+  const rect = window.echarts.graphic.clipRectByRect(
+    { x: from[0] + 1, y: from[1], width: Math.max(to[0] - from[0] - 2, 1), height: to[1] - from[1] },
+    { x: params.coordSys.x, y: params.coordSys.y, width: params.coordSys.width, height: params.coordSys.height },
+  );
+  return rect ? { type: "rect", shape: rect, style: { fill: api.visual("color"), opacity: 0.6 } } : null;
+}
+
+// Where an act is drawn: from and to are the pixels of its start and end on its lane's centre
+// line, band the lane's height, row its row within the lane.
+function actBox(from, to, band, row) {
+  const height = Math.max(3, Math.min(12, (band * 0.8) / ROWS - 2));
+  const top = from[1] - band * 0.4 + row * ((band * 0.8) / ROWS);
+  return { x: from[0], y: top, width: Math.max(to[0] - from[0], 6), height };
 }
 
 // One act: a bar across the days its date covers, in its lane and row; a day-precise act at
@@ -188,11 +251,8 @@ export class EscalationChart {
 function drawAct(params, api) {
   const from = api.coord([api.value(0), api.value(2)]);
   const to = api.coord([api.value(1), api.value(2)]);
-  const band = api.size([0, 1])[1];
-  const height = Math.max(3, Math.min(12, (band * 0.8) / ROWS - 2));
-  const top = from[1] - band * 0.4 + api.value(3) * ((band * 0.8) / ROWS);
   const rect = window.echarts.graphic.clipRectByRect(
-    { x: from[0], y: top, width: Math.max(to[0] - from[0], 6), height },
+    actBox(from, to, api.size([0, 1])[1], api.value(3)),
     { x: params.coordSys.x, y: params.coordSys.y, width: params.coordSys.width, height: params.coordSys.height },
   );
   if (!rect) return null;

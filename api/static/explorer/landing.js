@@ -22,11 +22,13 @@ import { kindOf, relationOf, statusOf, VOCABULARY } from "./vocabulary.js";
 const SHOWN = 8; // measures and developments listed before "all …"
 const DEPENDENCE_MINERAL = { id: "mineral:rare-earths", name: "rare earths" };
 
-const NOW = `query Now($today: Date!, $since: Date!, $start: ID!, $toKind: NodeKind, $toCountry: ID) {
+const NOW = `query Now($today: Date!, $since: Date!) {
   inForce(asOf: $today, first: 100) { id kind name when { display earliest } }
   latest: timeline(from: $since, first: 1000) {
     items { id kind name ... on Dated { when { display earliest latest precision } } }
   }
+}`;
+const SEED = `query Seed($start: ID!, $toKind: NodeKind, $toCountry: ID) {
   causalChains(from: $start, toKind: $toKind, toCountry: $toCountry, maxHops: 4, first: 10) {
     score nodes { id kind name } steps { relation forward }
   }
@@ -58,7 +60,7 @@ export class LandingView {
       else if (p.data?.month) this.app.timeline.showMonth(p.data.month);
     });
     this.dependenceChart.on("click", (p) => dependenceEvidence($("#now-evidence"), p.data, DEPENDENCE_MINERAL.name));
-    await Promise.all([this.load(), this.health(), this.series(), this.dependence()]);
+    await Promise.all([this.load(), this.seed(), this.health(), this.series(), this.dependence()]);
   }
 
   async load() {
@@ -66,20 +68,22 @@ export class LandingView {
     setStatus(status, "Loading…");
     try {
       const day = today();
-      const end = VOCABULARY.kinds.find((kind) => kind.chainDefault)?.name ?? null;
-      const data = await gql(NOW, {
-        today: day,
-        since: monthsBefore(day, 12),
-        start: this.start.id,
-        toKind: end,
-        toCountry: DYAD.japan,
-      });
+      const data = await gql(NOW, { today: day, since: monthsBefore(day, 12) });
       this.measures(data.inForce);
       this.developments(data.latest.items);
-      this.chain(seedChain(data.causalChains));
       setStatus(status, "");
     } catch (err) {
       setStatus(status, `Could not load the landing view: ${err.message}`, "error");
+    }
+  }
+
+  async seed() {
+    const end = VOCABULARY.kinds.find((kind) => kind.chainDefault)?.name ?? null;
+    try {
+      const data = await gql(SEED, { start: this.start.id, toKind: end, toCountry: DYAD.japan });
+      this.chain(seedChain(data.causalChains));
+    } catch (err) {
+      $("#now-chain").replaceChildren(el("p", { class: "error" }, `Could not trace the seed chain: ${err.message}`));
     }
   }
 

@@ -5,7 +5,7 @@
 import { gql } from "./api.js";
 import { DYAD_SERIES, conflictMonths, dayLabel, endOf, utc } from "./charts.js";
 import { $, $$, badge, el, setStatus } from "./dom.js";
-import { ESCALATION, EscalationChart, datetimeOf, sideVariables } from "./escalation.js";
+import { ESCALATION, EscalationChart, datetimeOf, sideVariables, withLanes } from "./escalation.js";
 import { kindColour } from "./styles.js";
 import { VOCABULARY } from "./vocabulary.js";
 
@@ -98,13 +98,12 @@ export class TimelineView {
     }
     setStatus(status, "Loading…");
     try {
-      const [{ timeline }, { dyadSeries }] = await Promise.all([
-        gql(ESCALATION, { ...filters, ...sideVariables() }),
-        gql(DYAD_SERIES),
-      ]);
+      // Coded event data comes apart and later: the acts are drawn without waiting for it.
+      const series = gql(DYAD_SERIES);
+      const { timeline } = await gql(ESCALATION, { ...filters, ...sideVariables() });
       this.loaded = true;
       this.answer = timeline;
-      this.items = timeline.items;
+      this.items = await withLanes(timeline.items);
       this.chart ??= new EscalationChart($("#escalation-chart"), {
         onOpen: (id) => this.app.focusInGraph(id),
         onRange: (range) => this.showRange(range),
@@ -114,8 +113,12 @@ export class TimelineView {
         ? [filters.from ? utc(filters.from) : Math.min(...this.items.map((i) => utc(i.when.earliest))),
            filters.to ? endOf(filters.to) - 1 : Math.max(...this.items.map((i) => endOf(i.when.latest)))]
         : null;
-      this.chart.draw(this.items, conflictMonths(dyadSeries).months, this.items.length ? window : null);
+      this.chart.draw(this.items, this.items.length ? window : null);
       this.applyPending();
+      series.then(
+        ({ dyadSeries }) => this.chart.background(conflictMonths(dyadSeries).months),
+        (err) => setStatus(status, `Could not load the coded event series: ${err.message}`, "error"),
+      );
     } catch (err) {
       setStatus(status, `Could not load the timeline: ${err.message}`, "error");
     }
