@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Page
 
 from graph import GraphClient
+from schema.presentation import SIDE_ROLES, explorer_vocabulary
 from tests.coded_events import CODED, POLECAT, load_coded_world
 from tests.conftest import ROOT
 from tests.test_explorer_browser import (
@@ -89,6 +90,12 @@ def test_echarts_is_vendored_with_its_licence_and_notice_and_pinned() -> None:
     for path in ("LICENSE", "NOTICE", "licenses/LICENSE-d3", "dist/echarts.min.js"):
         assert f"{ECHARTS}/{path}" in lock
     assert (VENDOR / ECHARTS / "dist" / "echarts.min.js").read_text()[:400].count("Apache")
+
+
+def test_every_relation_says_its_side_role_for_the_timelines_lanes() -> None:
+    relations = {rel["name"]: rel["side"] for rel in explorer_vocabulary()["relations"]}
+    assert {name for name, side in relations.items() if side} == {r.name for r in SIDE_ROLES}
+    assert {relations[r.name] for r in SIDE_ROLES} == {"actor", "nationality", "base"}
 
 
 # --- the dyad now -----------------------------------------------------------------------------
