@@ -331,12 +331,14 @@ def test_the_chart_views_have_no_serious_accessibility_violations(
 # --- a flood of coded events ------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def coded_world(graph_client: GraphClient) -> GraphClient:
+    """The corpus and 101,000 coded events (tests/coded_events.py), for the class below."""
+    return load_coded_world(graph_client)
+
+
 class TestWithOneHundredThousandCodedEvents:
     """The same server, its database holding the corpus and 101,000 coded events."""
-
-    @pytest.fixture(scope="class")
-    def coded_world(self, graph_client: GraphClient) -> GraphClient:
-        return load_coded_world(graph_client)
 
     @pytest.fixture
     def corpus_client(self, coded_world: GraphClient) -> GraphClient:
