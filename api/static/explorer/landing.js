@@ -79,8 +79,10 @@ export class LandingView {
 
   async seed() {
     const end = VOCABULARY.kinds.find((kind) => kind.chainDefault)?.name ?? null;
+    const ask = () => gql(SEED, { start: this.start.id, toKind: end, toCountry: DYAD.japan });
     try {
-      const data = await gql(SEED, { start: this.start.id, toKind: end, toCountry: DYAD.japan });
+      // A cold server may run past the query time limit once; the second try is warm.
+      const data = await ask().catch(() => ask());
       this.chain(seedChain(data.causalChains));
     } catch (err) {
       $("#now-chain").replaceChildren(el("p", { class: "error" }, `Could not trace the seed chain: ${err.message}`));
