@@ -34,6 +34,7 @@ __all__ = [
     "KIND_STYLES",
     "METHOD_MEANING",
     "REVERSED_READINGS",
+    "SIDE_ROLES",
     "STATUS_STYLES",
     "KindStyle",
     "StatusStyle",
@@ -135,6 +136,19 @@ REVERSED_READINGS: dict[RelType, str] = {
 }
 
 
+#: Whose side an act is on, for the escalation timeline's lanes: an act's doer is the far end of
+#: an ``actor`` relationship (or is the country itself); a person or body belongs to the state at
+#: the far end of a ``nationality`` relationship, else of a ``base`` one.
+SIDE_ROLES: dict[RelType, str] = {
+    RelType.MADE_BY: "actor",
+    RelType.ISSUED_BY: "actor",
+    RelType.INVOLVES: "actor",
+    RelType.NATIONAL_OF: "nationality",
+    RelType.OFFICE_OF: "nationality",
+    RelType.BASED_IN: "base",
+}
+
+
 def effect_kinds() -> frozenset[Label]:
     """The kinds a causal chain can end at: what effect flows into along a causal type."""
     kinds: set[Label] = set()
@@ -184,6 +198,7 @@ def _relations() -> list[dict[str, object]]:
                 "reversed": REVERSED_READINGS.get(rel, f"{title(rel)} (reversed)")
                 if direction is CausalDirection.BACKWARD
                 else None,
+                "side": SIDE_ROLES.get(rel),
             }
         )
     return out

@@ -121,7 +121,8 @@ def screenshot(page: Page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"explorer-{name}.png"))
 
 
-def open_explorer(session: Session, base_url: str, view: str = "") -> Page:
+def open_explorer(session: Session, base_url: str, view: str = "graph") -> Page:
+    """The explorer on one view (``""``: no address, the landing view)."""
     page = session.page
     page.goto(f"{base_url}/{'#' + view if view else ''}")
     # A function, not an expression: Playwright evaluates an expression with eval, which the

@@ -244,7 +244,7 @@ def test_on_a_phone_a_tapped_result_comes_into_view_with_readable_labels(
     base_url: str,  # noqa: F811
 ) -> None:
     page = phone.page
-    page.goto(f"{base_url}/")
+    page.goto(f"{base_url}/#graph")  # the page opens on the landing view
     page.wait_for_function("() => window.explorer !== undefined")
     page.fill("#search-input", "gallium")
     page.press("#search-input", "Enter")

@@ -1,11 +1,13 @@
-// The explorer: four views (graph, causal chains, timeline, Cypher) behind tabs, exports,
-// keyboard handling. Everything it loads comes from this app.
+// The explorer: six views (the dyad now, graph, causal chains, timeline, analytics, Cypher)
+// behind tabs, exports, keyboard handling. Everything it loads comes from this app.
 
 import * as address from "./address.js";
 import { ChainView } from "./chainview.js";
+import { AnalyticsView } from "./charts.js";
 import { $, $$, el, toast } from "./dom.js";
 import { exportGraphML, exportJson, exportPng } from "./export.js";
 import { GraphView } from "./graphview.js";
+import { LandingView } from "./landing.js";
 import { renderLegend } from "./legend.js";
 import { RecordPanel } from "./record.js";
 import { TimelineView } from "./timeline.js";
@@ -13,7 +15,7 @@ import { fitGraph } from "./styles.js";
 import { loadVocabulary } from "./vocabulary.js";
 import { Workbench } from "./workbench.js";
 
-const VIEWS = ["graph", "chains", "timeline", "cypher"];
+const VIEWS = ["now", "graph", "chains", "timeline", "analytics", "cypher"];
 // Where a first visit starts: Takaichi's Diet answer of 7 November 2025.
 const START = { id: "statement:takaichi-2025-11-07-diet", name: "Takaichi's Diet answer on a Taiwan contingency" };
 
@@ -25,6 +27,9 @@ class Explorer {
     this.chains = new ChainView(this);
     this.timeline = new TimelineView(this);
     this.workbench = new Workbench(this);
+    this.landing = new LandingView(this, START);
+    this.analytics = new AnalyticsView(this);
+    this.graphStarted = false;
     this.record = new RecordPanel($("#record"), $("#record-body"));
     this.view = null;
     this.bindTabs();
@@ -34,12 +39,11 @@ class Explorer {
     // Back, Forward or an edited address: show its tab, and let that view restore itself.
     address.subscribe(() => this.show(this.viewFromAddress()));
     this.show(this.viewFromAddress());
-    if (this.view === "graph" && !address.get("node")) this.graph.load(START.id, { quiet: true, record: false });
   }
 
   viewFromAddress() {
     const name = address.get("view");
-    return VIEWS.includes(name) ? name : "graph";
+    return VIEWS.includes(name) ? name : "now";
   }
 
   bindTabs() {
@@ -79,12 +83,19 @@ class Explorer {
       cy.resize();
       if (cy.elements().length) fitGraph(cy, 30);
     }
+    // The graph opens on the remark the first time it is shown empty.
+    if (view === "graph" && !this.graphStarted) {
+      this.graphStarted = true;
+      if (!address.get("node")) this.graph.load(START.id, { quiet: true, record: false });
+    }
+    if (view === "now") this.landing.show();
+    if (view === "analytics") this.analytics.show();
     if (view === "timeline") this.timeline.show();
     if (view === "cypher") this.workbench.show();
     // Each view brings itself in line with the address (a shared link, Back, Forward).
     if (!restore) return;
     const state = address.get();
-    ({ graph: this.graph, chains: this.chains, timeline: this.timeline, cypher: this.workbench })[view].restore?.(state);
+    ({ graph: this.graph, chains: this.chains, timeline: this.timeline, cypher: this.workbench })[view]?.restore?.(state);
   }
 
   currentCy() {
@@ -150,8 +161,15 @@ class Explorer {
   }
 
   async focusInGraph(id) {
+    this.graphStarted = true;
     this.show("graph", { restore: false });
     await this.graph.load(id);
+  }
+
+  openRecord() {
+    this.go("graph");
+    $("#record").open = true;
+    $("#record").scrollIntoView({ block: "nearest" });
   }
 
   fail(message) {
