@@ -33,6 +33,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+import queries
 from graph import (
     GraphClient,
     Neo4jUnavailableError,
@@ -75,6 +76,7 @@ def _lister(settings: ResearchSettings, browser_url: str | None) -> Any:
                     "timeout": settings.timeout,
                     "maxRows": settings.max_rows,
                     "neo4jBrowser": browser_url,
+                    "example": queries.load("explorer/cypher_example"),
                 },
             }
         )

@@ -69,6 +69,7 @@ export class CypherEditor {
   // What the server says of this door (from /queries.json): its caps, and Neo4j Browser.
   describe(door) {
     if (!door) return;
+    if (!this.text.value && door.example) this.set(door.example);
     $("#cypher-caps").textContent = `Read-only; stopped after ${door.timeout} s; at most ${door.maxRows} rows. Ctrl+Enter runs.`;
     $("#cypher-browser").replaceChildren(
       door.neo4jBrowser
