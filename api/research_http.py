@@ -66,6 +66,28 @@ def error(code: str, message: str, status: int) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
 
+#: The one translation of the research doors' errors into answers: code and HTTP status, most
+#: specific first (a refused Cypher is a failed query too). Only an unavailable Neo4j is 503.
+_ANSWERS: tuple[tuple[type[Exception], str, int], ...] = (
+    (UnknownQueryError, "NOT_FOUND", 404),
+    (NodeNotFoundError, "NOT_FOUND", 404),
+    (BadParameterError, "BAD_PARAMETER", 400),
+    (CypherRefusedError, "REFUSED", 400),
+    (QueryTimeoutError, "QUERY_TIMEOUT", 400),
+    (QueryFailedError, "QUERY_FAILED", 400),
+    (Neo4jUnavailableError, "NEO4J_UNAVAILABLE", 503),
+)
+_REFUSALS = tuple(kind for kind, _, _ in _ANSWERS)
+
+
+def refusal(exc: Exception) -> JSONResponse:
+    """The answer to one of ``_REFUSALS``."""
+    for kind, code, status in _ANSWERS:
+        if isinstance(exc, kind):
+            return error(code, str(exc), status)
+    raise exc
+
+
 def _lister(settings: ResearchSettings, browser_url: str | None) -> Any:
     def query_list(request: Request) -> JSONResponse:
         return JSONResponse(
@@ -99,14 +121,8 @@ def _runner(settings: ResearchSettings) -> Any:
         client: GraphClient = request.state.graph
         try:
             result = run_canned(client, name, _params(request, name), settings)
-        except UnknownQueryError as exc:
-            return error("NOT_FOUND", str(exc), 404)
-        except BadParameterError as exc:
-            return error("BAD_PARAMETER", str(exc), 400)
-        except QueryTimeoutError as exc:
-            return error("QUERY_TIMEOUT", str(exc), 400)
-        except Neo4jUnavailableError as exc:
-            return error("NEO4J_UNAVAILABLE", str(exc), 503)
+        except _REFUSALS as exc:
+            return refusal(exc)
         return JSONResponse(result.as_json())
 
     return run_query
@@ -133,14 +149,8 @@ def _cypher_runner(settings: ResearchSettings) -> Any:
             result = await run_in_threadpool(
                 run_cypher, client, ResearcherCypher(text), date_params(params), settings
             )
-        except CypherRefusedError as exc:
-            return error("REFUSED", str(exc), 400)
-        except QueryTimeoutError as exc:
-            return error("QUERY_TIMEOUT", str(exc), 400)
-        except QueryFailedError as exc:
-            return error("QUERY_FAILED", str(exc), 400)
-        except Neo4jUnavailableError as exc:
-            return error("NEO4J_UNAVAILABLE", str(exc), 503)
+        except _REFUSALS as exc:
+            return refusal(exc)
         return JSONResponse(result.as_json())
 
     return run_text
@@ -160,10 +170,8 @@ def _export(request: Request) -> Response:
     client: GraphClient = request.state.graph
     try:
         graph = read_graph(client, from_id, depth)
-    except NodeNotFoundError as exc:
-        return error("NOT_FOUND", str(exc), 404)
-    except Neo4jUnavailableError as exc:
-        return error("NEO4J_UNAVAILABLE", str(exc), 503)
+    except _REFUSALS as exc:
+        return refusal(exc)
     body: str | bytes = csv_zip(graph) if fmt == "csv" else export_text(graph, fmt)
     suffix = {"cytoscape": "cyjs", "nodelink": "json", "graphml": "graphml", "csv": "zip"}[fmt]
     return Response(

@@ -33,24 +33,21 @@ export async function gql(query, variables = {}) {
 }
 
 // GET a JSON document from this app; returns {status, body} and never throws on 4xx.
-export async function getJson(path) {
-  const response = await fetch(path, { headers: { accept: "application/json" } });
-  let body = null;
-  try {
-    body = await response.json();
-  } catch {
-    body = null;
-  }
-  return { status: response.status, body };
+export function getJson(path) {
+  return exchangeJson(path, { headers: { accept: "application/json" } });
 }
 
 // POST JSON to this app; returns {status, body} and never throws on 4xx.
-export async function postJson(path, payload) {
-  const response = await fetch(path, {
+export function postJson(path, payload) {
+  return exchangeJson(path, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json" },
     body: JSON.stringify(payload),
   });
+}
+
+async function exchangeJson(path, init) {
+  const response = await fetch(path, init);
   let body = null;
   try {
     body = await response.json();
