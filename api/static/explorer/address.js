@@ -18,7 +18,7 @@
 // address, with the names of the keys that changed ("view" among them when the tab did).
 
 const listeners = new Set();
-let current = parse(location.hash);
+let current = parse(globalThis.location?.hash ?? "");
 
 // Characters a hash may hold as they are, kept readable in shared links.
 const READABLE = { "%3A": ":", "%2C": ",", "%2F": "/", "%40": "@" };
@@ -110,5 +110,5 @@ function arrived() {
   for (const fn of [...listeners]) fn(get(), changed);
 }
 
-window.addEventListener("popstate", arrived);
-window.addEventListener("hashchange", arrived);
+globalThis.window?.addEventListener("popstate", arrived);
+globalThis.window?.addEventListener("hashchange", arrived);

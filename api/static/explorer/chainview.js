@@ -14,13 +14,13 @@ const startsPhrase = () => oneOf(starts().map((kind) => kind.title)); // "statem
 const LAYOUT = { name: "dagre", rankDir: "LR", nodeSep: 18, rankSep: 80, edgeSep: 10, padding: 16, fit: true };
 
 // Possible starts with what each set off: its causal relations in the direction effect flows.
-const STARTS = `query Starts($text: String!, $kinds: [NodeKind!], $first: Int!) {
+export const STARTS = `query Starts($text: String!, $kinds: [NodeKind!], $first: Int!) {
   search(text: $text, kinds: $kinds, first: $first) {
     edges { score node { id kind name ... on Statement { date } ... on Policy { announced } ... on Event { date }
       relations(causalOnly: true, first: 100) { type direction } } }
   }
 }`;
-const NAME = `query Name($id: ID!) { node(id: $id) { id name } }`;
+export const NAME = `query Name($id: ID!) { node(id: $id) { id name } }`;
 
 // How many effects an act set off: relations that run from it as cause.
 export function consequences(node) {

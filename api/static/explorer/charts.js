@@ -27,15 +27,15 @@ export const DEPENDENCE = `query Dependence($importer: ID!, $exporter: ID!, $min
   }
 }`;
 
-const IMPACT = `query Impact($policy: ID!, $country: ID) {
+export const IMPACT = `query Impact($policy: ID!, $country: ID) {
   impact(policy: $policy, country: $country) { formula policyName
     industries { industry { id } name exposure terms { mineral { id } mineralName family counted contribution value intensity share explanation } } }
 }`;
-const WHAT_IF = `query WhatIf($restricter: ID!, $target: ID!, $minerals: [ID!]!) {
+export const WHAT_IF = `query WhatIf($restricter: ID!, $target: ID!, $minerals: [ID!]!) {
   whatIf(restricter: $restricter, target: $target, minerals: $minerals) { formula
     industries { industry name exposure terms { mineral mineralName family counted contribution value intensity share explanation } } }
 }`;
-const CHOICES = `query Choices($today: Date!) {
+export const CHOICES = `query Choices($today: Date!) {
   inForce(asOf: $today, first: 100) { id name when { display earliest } }
   minerals(first: 100) { nodes { id name } }
 }`;

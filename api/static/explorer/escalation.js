@@ -26,7 +26,7 @@ export const ESCALATION = `query Escalation($countries: [ID!], $from: Date, $to:
   }
 }`;
 
-const HOMES = `query Homes($ids: [ID!]!, $home: [RelationType!]!) {
+export const HOMES = `query Homes($ids: [ID!]!, $home: [RelationType!]!) {
   nodes(ids: $ids) { id relations(types: $home, direction: OUT) { type other { id } } }
 }`;
 

@@ -22,13 +22,13 @@ import { kindOf, relationOf, statusOf, VOCABULARY } from "./vocabulary.js";
 const SHOWN = 8; // measures and developments listed before "all …"
 const DEPENDENCE_MINERAL = { id: "mineral:rare-earths", name: "rare earths" };
 
-const NOW = `query Now($today: Date!, $since: Date!) {
+export const NOW = `query Now($today: Date!, $since: Date!) {
   inForce(asOf: $today, first: 100) { id kind name when { display earliest } }
   latest: timeline(from: $since, first: 1000) {
     items { id kind name ... on Dated { when { display earliest latest precision } } }
   }
 }`;
-const SEED = `query Seed($start: ID!, $toKind: NodeKind, $toCountry: ID) {
+export const SEED = `query Seed($start: ID!, $toKind: NodeKind, $toCountry: ID) {
   causalChains(from: $start, toKind: $toKind, toCountry: $toCountry, maxHops: 4, first: 10) {
     score nodes { id kind name } steps { relation forward }
   }

@@ -14,7 +14,7 @@ import { normaliseNode } from "./styles.js";
 // anchors when they are not neighbours of what is shown.
 export const SIDES = { "country:CHN": -1, "country:JPN": 1 };
 
-const ANCHORS = `query Anchors($ids: [ID!]!) { nodes(ids: $ids) { id kind name } }`;
+export const ANCHORS = `query Anchors($ids: [ID!]!) { nodes(ids: $ids) { id kind name } }`;
 let anchors = null;
 
 // The two countries as elements to add where missing (fetched once).
