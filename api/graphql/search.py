@@ -2,8 +2,9 @@
 
 ``SearchFields`` is a plain class of strawberry fields that ``Query`` inherits. Its one field
 runs ``queries/api/search.cypher``, which ranks exact name, native-name and alias matches
-first, then curated knowledge, then Sources, then coded events of the datasets asked for,
-each tier by score. The answer is a small Relay-like wrapper (``edges``, ``nodes``) that says
+first (a person's after their leading deed, the statement of theirs with the most effects),
+then curated knowledge, then Sources, then coded events of the datasets asked for, each tier
+by score. The answer is a small Relay-like wrapper (``edges``, ``nodes``) that says
 when it is ``capped``; it has no cursors, so no ``pageInfo``.
 """
 
@@ -51,8 +52,10 @@ class SearchHit:
 
 
 @strawberry.type(
-    description="Search hits, best first: exact name and alias matches, then curated "
-    "knowledge, then Sources, then coded events of the datasets asked for, each by score."
+    description="Search hits, best first: a person named exactly is preceded by their "
+    "leading deed (the statement of theirs with the most effects), then exact name and alias "
+    "matches, then curated knowledge, then Sources, then coded events of the datasets asked "
+    "for, each by score."
 )
 class SearchResult:
     edges: list[SearchHit]

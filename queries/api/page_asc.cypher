@@ -10,8 +10,10 @@
 // 'latest earliest causes rank', each date narrowed by causality.
 // $prefix is the kind's id prefix ('policy:'): a prefix seek on the unique id index, where
 // a dynamic label would scan every node (Neo4j 5.26 plans `n:$($label)` as AllNodesScan).
+// Coded event data not asked for is dropped before anything else of it is read.
 MATCH (n:Entity)
 WHERE n.id STARTS WITH $prefix AND $label IN labels(n)
+  AND (n.dataset IS NULL OR n.dataset IN $datasets)
 WITH n,
      coalesce(n.date, n.announced, n.published) AS earliest,
      coalesce(n.date_latest, n.announced_latest, n.published_latest) AS latest,
@@ -19,7 +21,6 @@ WITH n,
 WHERE ($text IS NULL OR toLower(n.name) CONTAINS toLower($text)
        OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS toLower($text)))
   AND ($status IS NULL OR n.status = $status)
-  AND (n.dataset IS NULL OR n.dataset IN $datasets)
   AND ($from IS NULL OR until >= $from)
   AND ($to IS NULL OR earliest <= $to)
 // Linked within two hops, taken one at a time so that no step walks a hub: no relationship

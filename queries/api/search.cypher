@@ -1,7 +1,11 @@
 // search(text, kinds, datasets, first): curated knowledge first, then score.
-// Ranked in tiers: 0 a curated node whose name, native name or an alias is the text (any case),
-// 1 such a coded node, 2 curated knowledge by score, 3 curated Sources by score (their titles
-// repeat the names of what they report), 4 coded events (`dataset` set) from $datasets by score.
+// Ranked in tiers: 0 the leading deed of a person the text names exactly (below), 1 a curated
+// node whose name, native name or an alias is the text (any case), 2 such a coded node,
+// 3 curated knowledge by score, 4 curated Sources by score (their titles repeat the names of
+// what they report), 5 coded events (`dataset` set) from $datasets by score.
+// A person's leading deed is the statement they made with the most effects (what it PROVOKED
+// and what RESPONDS_TO it): the start of their chains, so "Takaichi" answers with her
+// 7 November 2025 remark and then her. Read from the person's few MADE_BY relationships.
 // Every index call carries its own limit. $curatedQuery and $codedQuery are the user's Lucene
 // query with a dataset clause, so the index itself keeps coded events out of the curated tier
 // and in $datasets in the coded one: the coded tier is exact at $codedWindow (= first + 1).
@@ -18,20 +22,32 @@ CALL () {
   WHERE (node.dataset IS NULL OR node.dataset IN $datasets)
     AND (toLower(node.name) = $exact OR toLower(node.native_name) = $exact
       OR any(alias IN coalesce(node.aliases, []) WHERE toLower(alias) = $exact))
-  RETURN collect({node: node, score: score, tier: CASE WHEN node.dataset IS NULL THEN 0 ELSE 1 END}) AS exact
+  RETURN collect({node: node, score: score, tier: CASE WHEN node.dataset IS NULL THEN 1 ELSE 2 END}) AS exact
+}
+CALL (exact) {
+  UNWIND [hit IN exact WHERE hit.tier = 1 AND hit.node:Leader] AS hit
+  WITH DISTINCT hit.node AS person, hit.score AS score
+  MATCH (deed:Statement)-[:MADE_BY]->(person)
+  WHERE deed.dataset IS NULL
+  WITH person, score, deed,
+       COUNT { (deed)-[:PROVOKED]->() } + COUNT { (deed)<-[:RESPONDS_TO]-() } AS effects
+  WHERE effects > 0
+  WITH person, score, deed ORDER BY effects DESC, deed.id
+  WITH person, max(score) AS score, collect(deed)[0] AS lead
+  RETURN collect({node: lead, score: score, tier: 0}) AS leading
 }
 CALL () {
   CALL db.index.fulltext.queryNodes('entity_text', $curatedQuery, {limit: $window})
   YIELD node, score
-  RETURN collect({node: node, score: score, tier: CASE WHEN node:Source THEN 3 ELSE 2 END}) AS curated
+  RETURN collect({node: node, score: score, tier: CASE WHEN node:Source THEN 4 ELSE 3 END}) AS curated
 }
 CALL () {
   UNWIND CASE WHEN $codedQuery IS NULL THEN [] ELSE [$codedQuery] END AS codedQuery
   CALL db.index.fulltext.queryNodes('entity_text', codedQuery, {limit: $codedWindow})
   YIELD node, score
-  RETURN collect({node: node, score: score, tier: 4}) AS coded
+  RETURN collect({node: node, score: score, tier: 5}) AS coded
 }
-WITH exact + curated + coded AS hits, size(curated) >= $window AS windowFull
+WITH leading + exact + curated + coded AS hits, size(curated) >= $window AS windowFull
 CALL (hits) {
   UNWIND hits AS hit
   WITH hit.node AS node, min(hit.tier) AS tier, max(hit.score) AS score
@@ -44,6 +60,6 @@ CALL (hits) {
 WITH ranked[..$limit] AS page, size(ranked) > $limit OR windowFull AS capped
 WITH [hit IN page | hit.node] AS roots, [] AS seedRels,
   {
-    scores: [hit IN page | {id: hit.node.id, score: hit.score, exact: hit.tier < 2}],
+    scores: [hit IN page | {id: hit.node.id, score: hit.score, exact: hit.tier IN [1, 2]}],
     capped: capped
   } AS extra

@@ -1,0 +1,113 @@
+"""Reads bounded by their answer (#24): ``search``, ``inForce``, ``holders`` and ``impact``
+cost the same (in PROFILE db hits) beside 100,000 coded events as on the corpus alone, though
+Japan then holds about 100,000 more relationships; and ``search`` ranks a person's leading
+deed first (#23: "Takaichi" answers with her 7 November 2025 remark)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+import queries
+from api.graphql.search import CURATED_WINDOW, EXACT_WINDOW, lucene_queries
+from api.graphql.selection import RelationPlan
+from graph import GraphClient
+from tests.test_graphql_api import ask
+from tests.test_search import (
+    REMARK,
+    coded_client,  # noqa: F401  (the shared fixture: 100,000 coded events)
+)
+
+pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("graph_settings_env")]
+
+TAKAICHI = "leader:sanae-takaichi"
+JAPAN = "country:JPN"
+
+
+def _search_params(text: str) -> dict[str, Any]:
+    return lucene_queries(text, []) | {
+        "datasets": [],
+        "kinds": [],
+        "limit": 10,
+        "window": CURATED_WINDOW,
+        "codedWindow": 11,
+        "exactWindow": EXACT_WINDOW,
+    }
+
+
+#: Each bounded read as its resolver sends it, asking for no relations.
+_READS: dict[str, tuple[str, dict[str, Any]]] = {
+    "search Japan": ("search", _search_params("Japan")),
+    "search Takaichi": ("search", _search_params("Takaichi")),
+    "inForce in Japan": (
+        "in_force",
+        {"asOf": dt.date(2026, 1, 15), "country": JAPAN, "limit": 100},
+    ),
+    "holders": ("office_holders", {"office": "office:jpn-prime-minister", "asOf": None}),
+    "impact on Japan": (
+        "impact",
+        {"policy": "policy:cn-2026-01-dual-use-ban-japan", "country": JAPAN},
+    ),
+}
+_HITS: dict[str, int] = {}
+
+
+def _db_hits(plan: Any) -> int:
+    return int(plan.get("dbHits", 0)) + sum(_db_hits(child) for child in plan.get("children", []))
+
+
+def _measure(client: GraphClient) -> dict[str, int]:
+    hits = {}
+    for read, (name, params) in _READS.items():
+        with client.session(read=True) as session:
+            result = session.run(
+                "PROFILE " + queries.api_query(name), params | RelationPlan(((), ())).params()
+            )
+            rows = list(result)
+            hits[read] = _db_hits(result.consume().profile)
+        assert rows[0]["roots"], f"{read} answers something"
+    return hits
+
+
+async def _search(client: GraphClient, text: str, kinds: list[str] | None = None) -> list[Any]:
+    status, body = await ask(
+        client,
+        """query($text: String!, $kinds: [NodeKind!]) {
+             search(text: $text, kinds: $kinds, first: 5) { edges { exact node { id } } } }""",
+        text=text,
+        kinds=kinds,
+    )
+    assert status == 200
+    assert "errors" not in body, body
+    return [(edge["node"]["id"], edge["exact"]) for edge in body["data"]["search"]["edges"]]
+
+
+async def test_searching_a_person_puts_their_leading_deed_first(
+    corpus_client: GraphClient,
+) -> None:
+    """The statement a person made with the most effects leads, then the person (exact)."""
+    assert (await _search(corpus_client, "Takaichi"))[:2] == [(REMARK, False), (TAKAICHI, True)]
+    assert (await _search(corpus_client, "Sanae Takaichi"))[:2] == [
+        (REMARK, False),
+        (TAKAICHI, True),
+    ]
+    # kinds still filter; a country's name still answers with the country alone first
+    assert (await _search(corpus_client, "Takaichi", ["LEADER"]))[0] == (TAKAICHI, True)
+    assert (await _search(corpus_client, "Japan"))[0] == (JAPAN, True)
+
+
+def test_bounded_reads_on_the_corpus_alone(corpus_client: GraphClient) -> None:
+    _HITS.update(_measure(corpus_client))
+
+
+@pytest.mark.slow
+def test_bounded_reads_cost_no_more_beside_100000_coded_events(
+    coded_client: GraphClient,  # noqa: F811
+) -> None:
+    if len(_HITS) < len(_READS):
+        pytest.skip("runs after the corpus-only measure")
+    flooded = _measure(coded_client)
+    grown = {read: (_HITS[read], hits) for read, hits in flooded.items() if hits > _HITS[read]}
+    assert not grown, f"db hits (corpus alone, beside coded events): {grown}"
