@@ -93,8 +93,10 @@ def _changes(client: GraphClient) -> int:
     return int(client.read("history/count")[0]["n"])
 
 
-def _reads(http: LeanHttp, rounds: Rounds) -> dict[str, dict[str, float]]:
-    """Each corpus case, round robin so that none gets the warmest cache."""
+def _reads(url: str, rounds: Rounds) -> dict[str, dict[str, float]]:
+    """Each corpus case, round robin so that none gets the warmest cache, on a connection
+    of its own (the server closes one left idle through the loads)."""
+    http = LeanHttp(url)
     calls: dict[str, Callable[[], object]] = {
         case.name: partial(http.post, {"query": case.graphql}) for case in CORPUS_CASES
     }
@@ -114,15 +116,14 @@ def living(rounds: Rounds, articles: int = SYNTHETIC_ARTICLES) -> dict[str, Any]
         bench_client(HOME, fresh=True, heap="1g", pagecache="1g", port=BOLT_PORT) as (client, uri),
         served_api(uri, port=API_PORT) as api,
     ):
-        http = LeanHttp(api.url)
         _load_s(client, history=False)  # warm-up: plans cached
         without = [_load_s(client, history=False) for _ in range(LOADS)]
         plain = fingerprint(client)
-        before = _reads(http, rounds)
+        before = _reads(api.url, rounds)
         with_history = [_load_s(client, history=True) for _ in range(LOADS)]
         same_graph = fingerprint(client) == plain
         recorded = _changes(client)
-        after = _reads(http, rounds)
+        after = _reads(api.url, rounds)
 
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "articles.jsonl"
