@@ -43,6 +43,8 @@ BOLT_PORT = 7698
 API_PORT = 8798
 SYNTHETIC_ARTICLES = 1000
 LOADS = 3
+#: Its Neo4j's heap and page cache: the corpus fits many times over.
+HEAP = "1g"
 
 #: Pieces the synthetic articles are made of: names the corpus holds, invented companies
 #: (``Fictional … {n}``, which the reader cannot link and so queues), hedges.
@@ -113,7 +115,7 @@ def _reads(url: str, rounds: Rounds) -> dict[str, dict[str, float]]:
 def living(rounds: Rounds, articles: int = SYNTHETIC_ARTICLES) -> dict[str, Any]:
     """Load with and without history, reads before and after it exists, ingest throughput."""
     with (
-        bench_client(HOME, fresh=True, heap="1g", pagecache="1g", port=BOLT_PORT) as (client, uri),
+        bench_client(HOME, fresh=True, heap=HEAP, pagecache=HEAP, port=BOLT_PORT) as (client, uri),
         served_api(uri, port=API_PORT) as api,
     ):
         _load_s(client, history=False)  # warm-up: plans cached
@@ -139,6 +141,7 @@ def living(rounds: Rounds, articles: int = SYNTHETIC_ARTICLES) -> dict[str, Any]
         name: round(after[name]["median_ms"] / before[name]["median_ms"], 3) for name in before
     }
     return {
+        "neo4j": {"heap": HEAP, "pagecache": HEAP, "bolt_port": BOLT_PORT},
         "corpus_load": {
             "without_history_s": round(no_history_s, 3),
             "with_history_s": round(history_s, 3),

@@ -114,6 +114,8 @@ def _living(live: dict[str, Any] | None) -> list[str]:
         "",
         "## The living graph: what history costs, and ingest",
         "",
+        f"Its own Neo4j: heap {live['neo4j']['heap']}, page cache {live['neo4j']['pagecache']}.",
+        "",
         f"Corpus load: {load['with_history_s']} s with history ({load['changes_recorded']:,} "
         f"entries) against {load['without_history_s']} s without: {load['ratio']}× "
         f"(same graph: {'yes' if load['same_graph'] else 'NO'}).",
