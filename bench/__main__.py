@@ -5,6 +5,9 @@
 3. Growth: the same queries at synthetic scales (default 1, 10, 100, 1000), one growing
    database; load rows/s at each size.
 4. Concurrency: 32 clients for 30 s against /graphql at the largest scale.
+5. The living graph: ingest throughput at 1,000 synthetic articles, and what the history
+   costs loads and reads that do not ask for it (``bench/living.py``; its own Neo4j, Bolt
+   port 7698).
 
 Each Neo4j is the benchmark's own (``.dyad/bench-neo4j``, Bolt port 7697, heap and page
 cache 4 GiB). Results: ``bench/results/bench.json`` and ``bench/results/bench.md``.
@@ -24,6 +27,7 @@ from bench.api_overhead import on_the_corpus
 from bench.concurrency import hammer
 from bench.growth import grow, synthetic_cases
 from bench.harness import RESULTS, ROOT, Rounds, bench_client, machine, served_api
+from bench.living import SYNTHETIC_ARTICLES, living
 from bench.loading import batched_against_row_at_a_time
 from bench.report import markdown
 from graph import migrate
@@ -60,10 +64,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument(
         "--only",
-        choices=("overhead", "loading", "growth"),
+        choices=("overhead", "loading", "growth", "living"),
         default=None,
-        help="run one part: API overhead on the corpus, loading alone, or loading + growth + "
-        "concurrency",
+        help="run one part: API overhead on the corpus, loading alone, loading + growth + "
+        "concurrency, or the living graph (ingest, history costs)",
+    )
+    parser.add_argument(
+        "--articles",
+        type=int,
+        default=SYNTHETIC_ARTICLES,
+        help="synthetic articles the living graph ingests",
     )
     args = parser.parse_args(argv)
     report: dict[str, Any] = {
@@ -83,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
             report["loading"] = batched_against_row_at_a_time(client)
     if args.only in (None, "growth"):
         _growth(report, args)
+    if args.only in (None, "living"):
+        _say(f"living graph: history costs, ingest of {args.articles:,} articles")
+        report["living"] = living(_rounds(args), args.articles)
     RESULTS.mkdir(parents=True, exist_ok=True)
     name = f"bench-{args.only}" if args.only else "bench"
     (RESULTS / f"{name}.json").write_text(json.dumps(report, indent=2, default=str) + "\n")

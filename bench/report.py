@@ -102,4 +102,39 @@ def markdown(report: dict[str, Any]) -> str:
         ]
         if conc["errors_by_kind"]:
             out += ["", f"Errors: {conc['errors_by_kind']}"]
+    out += _living(report.get("living"))
     return "\n".join(out) + "\n"
+
+
+def _living(live: dict[str, Any] | None) -> list[str]:
+    if not live:
+        return []
+    load, reads, ingest = live["corpus_load"], live["reads"], live["ingest"]
+    lines = [
+        "",
+        "## The living graph: what history costs, and ingest",
+        "",
+        f"Its own Neo4j: heap {live['neo4j']['heap']}, page cache {live['neo4j']['pagecache']}.",
+        "",
+        f"Corpus load: {load['with_history_s']} s with history ({load['changes_recorded']:,} "
+        f"entries) against {load['without_history_s']} s without: {load['ratio']}× "
+        f"(same graph: {'yes' if load['same_graph'] else 'NO'}).",
+        "",
+        "| read (does not ask for history) | median ms before | median ms after | ratio |",
+        "|---|---|---|---|",
+    ]
+    for name, ratio in reads["ratios"].items():
+        lines.append(
+            f"| {name} | {reads['before_history'][name]['median_ms']:.2f} "
+            f"| {reads['after_history'][name]['median_ms']:.2f} | {ratio:.3f}× |"
+        )
+    lines += [
+        "",
+        f"Worst read ratio {reads['worst_ratio']:.3f}× "
+        f"({'within' if reads['within_10_percent'] else 'OVER'} the 10% budget).",
+        "",
+        f"Ingest: {ingest['articles']:,} synthetic articles in {ingest['seconds']} s, "
+        f"{ingest['articles_per_s']} articles/s ({ingest['loaded']:,} loaded, "
+        f"{ingest['queued']:,} queue items, {ingest['changes_recorded']:,} history entries).",
+    ]
+    return lines

@@ -112,6 +112,7 @@ def test_reads_that_do_not_ask_for_history_do_not_touch_it() -> None:
     assert sorted(readers) == [
         "graph/fingerprint_nodes",
         "history/as_of",
+        "history/count",
         "history/entries",
         "history/record",
         "schema/migrate",

@@ -11,6 +11,7 @@ import pytest
 from api.cli import main
 from graph import GraphClient, fingerprint
 from loaders import InvalidInputError, LoadSummary, load_corpus
+from loaders.history import history
 from loaders.research_data import load_comtrade, load_gdelt, load_polecat, load_restrictions
 from loaders.research_data.batches import BatchWriter
 from schema import Country, Event, Relationship
@@ -86,8 +87,20 @@ def test_gdelt_keeps_the_dyad_in_both_directions_with_codes_as_strings(world: Gr
     assert calls[-1] == (20, 20)  # every line is read twice: checked, then written
 
 
+def _changes(client: GraphClient) -> int:
+    return int(client.read_text("MATCH (c:Change) RETURN count(c) AS n", {})[0]["n"])
+
+
 def test_a_second_load_of_the_same_file_changes_nothing(world: GraphClient, tmp_path: Path) -> None:
+    recorded = _changes(world)
     load_gdelt(world, [GDELT], options=DYAD)
+    # Every write records history, research data too: the event, its links, its Source.
+    [created, *links] = sorted(history(world, "event:gdelt-1002"), key=lambda e: e.kind)
+    assert (created.subject, created.action.value) == ("event:gdelt-1002", "created")
+    assert created.by == "dyad load --format gdelt"
+    assert created.sources == tuple(_node(world, "event:gdelt-1002")["sources"])
+    assert len(links) == 3
+    recorded = _changes(world)
     before = fingerprint(world)
     archive = tmp_path / "synthetic_gdelt_chn_jpn.export.CSV.zip"
     with zipfile.ZipFile(archive, "w") as zipped:
@@ -96,6 +109,7 @@ def test_a_second_load_of_the_same_file_changes_nothing(world: GraphClient, tmp_
     assert again.changed == 0
     assert again.labels["Event"].unchanged == 7
     assert fingerprint(world) == before
+    assert _changes(world) == recorded  # a reload that changes nothing records nothing
     zipped_load = load_gdelt(world, [archive], options=DYAD)
     assert zipped_load.labels["Event"].unchanged == 7  # same content, same source id
     assert zipped_load.labels["Source"].updated == 1  # its title now names the zip
@@ -264,7 +278,7 @@ def test_undo_removes_what_committed_batches_created_and_restores_what_they_chan
     """What a load that fails part-way relies on: batches already committed are undone."""
     before = fingerprint(world)
     summary = LoadSummary()
-    writer = BatchWriter(world, summary, batch_size=2)
+    writer = BatchWriter(world, summary, batch_size=2, by="test")
     writer.add(Country(id="country:JPN", name="Renamed", iso3="JPN", sources=["source:synthetic"]))
     writer.add(
         Event(
@@ -282,5 +296,13 @@ def test_undo_removes_what_committed_batches_created_and_restores_what_they_chan
     writer.flush()
     assert (summary.labels["Country"].updated, summary.labels["Event"].created) == (1, 1)
     assert fingerprint(world) != before
-    writer.journal.undo(world, batch_size=2)
+    writer.journal.undo(world, batch_size=2, by="test")
     assert fingerprint(world) == before
+    # The history keeps both: the write, then what undoing took back.
+    [undone, done] = [e for e in history(world, "event:gdelt-1") if e.subject == "event:gdelt-1"]
+    assert (undone.action.value, undone.by) == ("retired", "test (undone)")
+    assert (done.action.value, done.by) == ("created", "test")
+    renamed = next(e for e in history(world, "country:JPN") if e.subject == "country:JPN")
+    assert renamed.after is not None
+    assert renamed.by == "test (undone)"
+    assert renamed.after["name"] == _node(world, "country:JPN")["name"]

@@ -31,6 +31,7 @@ from graph.research_runner import (
     run_cypher,
 )
 from graph.schema_docs import SCHEMA_DOC, render_schema_doc
+from loaders.corpus_export import CORPUS_FORMAT, write_corpus
 
 __all__ = ["register"]
 
@@ -144,6 +145,11 @@ def _cmd_cypher(args: argparse.Namespace, settings: CliSettings) -> int:
 def _cmd_export(args: argparse.Namespace, settings: CliSettings) -> int:
     if args.format == "csv" and args.output is None:
         return _refused(ValueError("--format csv needs -o FOLDER or -o FILE.zip"))
+    if args.format == CORPUS_FORMAT:
+        if args.output is None or args.from_id is not None:
+            return _refused(ValueError("--format corpus needs -o FOLDER and the whole graph"))
+        if args.output.exists() and not args.output.is_dir():
+            return _refused(ValueError(f"{args.output} is not a folder"))
     if not 0 <= args.depth <= MAX_DEPTH:
         return _refused(ValueError(f"--depth must be between 0 and {MAX_DEPTH}"))
     try:
@@ -151,6 +157,15 @@ def _cmd_export(args: argparse.Namespace, settings: CliSettings) -> int:
             graph = read_graph(client, args.from_id, args.depth)
     except NodeNotFoundError as exc:
         return _refused(exc)
+    if args.format == CORPUS_FORMAT:
+        try:
+            path, nodes, rels = write_corpus(graph, args.output)
+        except OSError as exc:
+            return _refused(ValueError(f"cannot write {args.output}: {exc.strerror or exc}"))
+        err.print(
+            f"wrote {path}: {nodes} nodes, {rels} relationships (corpus; `dyad load` reads it)"
+        )
+        return 0
     if args.format == "csv":
         written = write_csv(graph, args.output)
         err.print(f"wrote {', '.join(str(p) for p in written)}")
@@ -220,10 +235,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     cypher.set_defaults(func=_cmd_cypher)
 
     export = commands.add_parser("export", help="the graph or a neighbourhood, for other tools")
-    export.add_argument("--format", choices=EXPORT_FORMATS, default="cytoscape")
+    export.add_argument("--format", choices=(*EXPORT_FORMATS, CORPUS_FORMAT), default="cytoscape")
     export.add_argument("--from", dest="from_id", metavar="ID", help="centre of a neighbourhood")
     export.add_argument("--depth", type=int, default=1, help="hops from --from (default 1)")
-    export.add_argument("-o", "--output", type=Path, help="file (folder or .zip for csv)")
+    export.add_argument(
+        "-o", "--output", type=Path, help="file (folder or .zip for csv; folder for corpus)"
+    )
     export.set_defaults(func=_cmd_export)
 
     dump_ = commands.add_parser("dump", help="every node and relationship as JSON lines")

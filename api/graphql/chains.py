@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import strawberry
@@ -11,7 +12,7 @@ from api.graphql.nodes import Evidenced, Node, build_node, evidence
 from api.graphql.subgraph import Subgraph
 from schema import CAUSAL_TYPES
 
-__all__ = ["Chain", "ChainStep", "build_chain", "build_step"]
+__all__ = ["Chain", "ChainStep", "build_chain", "build_step", "chains_then"]
 
 
 @strawberry.type(
@@ -78,3 +79,25 @@ def build_chain(graph: Subgraph, chain: dict[str, Any]) -> Chain:
         nodes=[build_node(graph, n) for n in node_ids],
         steps=steps,
     )
+
+
+def chains_then(
+    graph: Subgraph, chains: list[dict[str, Any]], min_confidence: float
+) -> list[dict[str, Any]]:
+    """The ``chains`` of an answer already read as the record stood then
+    (``api.graphql.history.known_at``): those whose every node and step it held then,
+    scored with the confidences then, at least ``min_confidence`` at each step, best first
+    (the order of ``queries/api/causal_chains.cypher``)."""
+    kept = []
+    for chain in chains:
+        if any(node_id not in graph.nodes for node_id in chain["nodes"]):
+            continue
+        rels = [
+            graph.relationship(s["start"], s["type"], s["end"], s.get("key") or "")
+            for s in chain["steps"]
+        ]
+        confidences = [float(r["properties"]["confidence"]) for r in rels if r is not None]
+        if len(confidences) == len(rels) and min(confidences) >= min_confidence:
+            kept.append(chain | {"score": math.prod(confidences)})
+    kept.sort(key=lambda c: (-c["score"], len(c["steps"]), c["nodes"]))
+    return kept

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
@@ -20,7 +20,18 @@ from api.graphql.subgraph import Subgraph
 from loaders.history import HistoryEntry, as_of, history
 from schema import ChangeAction, ChangeSubject, edge_id
 
-__all__ = ["Change", "HistoryFields", "known_at"]
+__all__ = ["Change", "HistoryFields", "KnownAt", "known_at"]
+
+#: The ``knownAt`` argument of ``node``, ``causalChains``, ``timeline`` and ``search``.
+KnownAt = Annotated[
+    dt.datetime | None,
+    strawberry.argument(
+        name="knownAt",
+        description="Answer as the record stood then (knowledge time, not the facts' valid "
+        "time): what it first recorded later is absent, what it corrected later shows its "
+        "earlier properties.",
+    ),
+]
 
 strawberry.enum(ChangeAction, description="What a write did to its subject.")
 strawberry.enum(ChangeSubject, description="What kind of thing a change is about.")

@@ -11,11 +11,11 @@ from strawberry.types import Info
 
 from api.graphql.analytics import AnalyticsFields
 from api.graphql.audit import AuditFields
-from api.graphql.chains import Chain, build_chain
+from api.graphql.chains import Chain, build_chain, chains_then
 from api.graphql.context import RequestContext
 from api.graphql.enums import Direction, NodeKind, RelationType, SortField, SortOrder, Status
 from api.graphql.errors import ErrorCode, UserFacingError
-from api.graphql.history import HistoryFields, known_at
+from api.graphql.history import HistoryFields, KnownAt, known_at
 from api.graphql.impact import Impact, build_impact
 from api.graphql.neighbourhood import Elements, build_elements
 from api.graphql.nodes import KIND_TYPES, Node, Policy, Source, build_node, sources_of
@@ -160,15 +160,7 @@ class _Query(
         self,
         info: Info[RequestContext, None],
         id: strawberry.ID,
-        known_at_: Annotated[
-            dt.datetime | None,
-            strawberry.argument(
-                name="knownAt",
-                description="Answer as the record stood then (knowledge time, not the facts' "
-                "valid time): what it first recorded later is absent, what it corrected later "
-                "shows its earlier properties.",
-            ),
-        ] = None,
+        known_at_: KnownAt = None,
     ) -> Node | None:
         graph = await _ctx(info).fetch("nodes_by_id", _depth(info), ids=[str(id)])
         if known_at_ is not None:
@@ -205,6 +197,7 @@ class _Query(
         min_confidence: float = 0.0,
         as_of: dt.date | None = None,
         first: int = 10,
+        known_at_: KnownAt = None,
     ) -> list[Chain]:
         check_first(first, MAX_CHAINS)
         if not 1 <= max_hops <= MAX_HOPS:
@@ -220,11 +213,18 @@ class _Query(
             maxHops=max_hops,
             minConfidence=min_confidence,
             asOf=as_of,
-            limit=first,
+            # Then, chains found now may be missing or weaker: read the most, keep `first`.
+            limit=first if known_at_ is None else MAX_CHAINS,
         )
         if not graph.extra["found"]:
             raise _not_found("node", str(from_))
-        return [build_chain(graph, chain) for chain in graph.extra["chains"]]
+        chains = graph.extra["chains"]
+        if known_at_ is not None:
+            graph = await known_at(info, graph, known_at_)
+            if str(from_) not in graph.nodes:
+                raise _not_found("node", str(from_))
+            chains = chains_then(graph, chains, min_confidence)[:first]
+        return [build_chain(graph, chain) for chain in chains]
 
     @strawberry.field(
         description="Industries a policy reaches through the minerals it restricts, by exposure."
@@ -261,6 +261,7 @@ class _Query(
             ),
         ] = None,
         first: int = 200,
+        known_at_: KnownAt = None,
     ) -> Timeline:
         check_first(first, MAX_TIMELINE)
         chosen = kinds or [NodeKind.STATEMENT, NodeKind.POLICY, NodeKind.EVENT]
@@ -274,9 +275,14 @@ class _Query(
             to=to,
             datasets=datasets or [],
             sort="date",
-            limit=first,
+            # Then, items recorded later drop out: read the most, keep `first` of the rest.
+            limit=first if known_at_ is None else MAX_TIMELINE,
         )
-        return build_timeline(graph)
+        if known_at_ is None:
+            return build_timeline(graph)
+        matched = len(graph.roots)
+        graph = await known_at(info, graph, known_at_)
+        return build_timeline(graph, first, hidden=matched - len(graph.roots))
 
     @strawberry.field(
         description="Nodes within `depth` hops and the edges among them, ready to draw."

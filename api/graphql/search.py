@@ -18,6 +18,7 @@ from strawberry.types import Info
 from api.graphql.context import RequestContext
 from api.graphql.enums import NodeKind
 from api.graphql.errors import ErrorCode, UserFacingError
+from api.graphql.history import KnownAt, known_at
 from api.graphql.nodes import Node, build_node
 from api.graphql.pagination import check_first
 from api.graphql.selection import relation_plan
@@ -115,6 +116,7 @@ class SearchFields:
         kinds: list[NodeKind] | None = None,
         datasets: list[str] | None = None,
         first: int = 10,
+        known_at_: KnownAt = None,
     ) -> SearchResult:
         check_first(first, MAX_SEARCH)
         wanted = sorted(set(datasets or []))
@@ -130,9 +132,12 @@ class SearchFields:
             codedWindow=first + 1,
             exactWindow=EXACT_WINDOW,
         )
+        if known_at_ is not None:
+            graph = await known_at(info, graph, known_at_)
         edges = [
             SearchHit(score=hit["score"], node=build_node(graph, hit["id"]), exact=hit["exact"])
             for hit in graph.extra["scores"]
+            if hit["id"] in graph.nodes
         ]
         return SearchResult(
             edges=edges, nodes=[hit.node for hit in edges], capped=bool(graph.extra["capped"])

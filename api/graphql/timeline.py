@@ -36,9 +36,11 @@ class Timeline:
     )
 
 
-def build_timeline(graph: Subgraph) -> Timeline:
-    total = int(graph.extra["total"])
-    items = [build_node(graph, node_id) for node_id in graph.roots]
+def build_timeline(graph: Subgraph, first: int | None = None, hidden: int = 0) -> Timeline:
+    """The timeline of an answer: its first ``first`` roots (all when None). ``hidden`` items
+    matched but are left out of the answer (not yet recorded at ``knownAt``) and of its total."""
+    total = int(graph.extra["total"]) - hidden
+    items = [build_node(graph, node_id) for node_id in graph.roots[:first]]
     return Timeline(
         items=items,
         total_count=total,

@@ -6,6 +6,10 @@ was checked whole before the first write, so bad input never gets here; if writi
 part-way (Neo4j stops, a constraint), ``undo`` deletes what the load created and restores
 what it changed, batch by batch, newest first. Counting created / updated / unchanged reads
 the existing rows in the same transaction as each write (in READ mode for a dry run).
+
+Like ``plan_and_write``, every batch records what it created or updated in the history
+(``loaders/history.py``), in its own transaction, as done ``by`` the command named; an undo
+records what it took back (created: retired; updated: its earlier properties again).
 """
 
 from __future__ import annotations
@@ -17,8 +21,9 @@ from typing import Any, Protocol
 
 from graph import GraphClient, GraphError
 from loaders.errors import LoadFailedError
+from loaders.history import Change, node_change, record, relationship_change
 from loaders.write import LoadSummary
-from schema import Label, Node, Relationship, RelType
+from schema import ChangeAction, ChangeSubject, Label, Node, Relationship, RelType, edge_id
 
 __all__ = ["BatchWriter", "Journal"]
 
@@ -63,8 +68,9 @@ class Journal:
             for key, rows in table.items():
                 into[key].extend(rows)
 
-    def undo(self, client: GraphClient, batch_size: int) -> None:
-        """Delete what was created and put back what was changed, one batch at a time."""
+    def undo(self, client: GraphClient, batch_size: int, by: str) -> None:
+        """Delete what was created and put back what was changed, one batch at a time; then
+        record it in the history."""
 
         def batches(rows: list[Any]) -> list[list[Any]]:
             return [rows[i : i + batch_size] for i in range(0, len(rows), batch_size)]
@@ -80,16 +86,52 @@ class Journal:
         for rel_type, rows in self.updated_rels.items():
             for chunk in batches(rows):
                 client.write("load/update_relationships", rows=chunk, type=rel_type)
+        with client.transaction("load") as tx:
+            record(tx, self._undone(), by=f"{by} (undone)", batch_size=batch_size)
+
+    def _undone(self) -> list[Change]:
+        """What undoing took back: created rows retired, updated ones as they were."""
+        retired, restored = ChangeAction.RETIRED, ChangeAction.UPDATED
+
+        def rels(table: dict[str, list[Row]], action: ChangeAction) -> list[Change]:
+            return [
+                Change(
+                    edge_id(r["start"], rel_type, r["end"], r["key"]),
+                    ChangeSubject.RELATIONSHIP,
+                    action,
+                    None,
+                    r.get("properties"),
+                    ends=(r["start"], r["end"]),
+                )
+                for rel_type, rows in table.items()
+                for r in rows
+            ]
+
+        node = ChangeSubject.NODE
+        return [
+            *(Change(i, node, retired, None, None) for i in self.created_nodes),
+            *rels(self.created_rels, retired),
+            *(
+                Change(r["id"], node, restored, None, r["properties"])
+                for rows in self.updated_nodes.values()
+                for r in rows
+            ),
+            *rels(self.updated_rels, restored),
+        ]
 
 
 class BatchWriter:
     """Buffers items; every ``batch_size`` of them are counted and written in one transaction.
 
-    With ``client=None`` it only counts (the checking pass before any write).
+    With ``client=None`` it only counts (the checking pass before any write). ``by`` names the
+    command in the history.
     """
 
-    def __init__(self, client: GraphClient | None, summary: LoadSummary, batch_size: int) -> None:
+    def __init__(
+        self, client: GraphClient | None, summary: LoadSummary, batch_size: int, *, by: str
+    ) -> None:
         self.client = client
+        self.by = by
         self.summary = summary
         self.batch_size = batch_size
         self.journal = Journal()
@@ -123,7 +165,8 @@ class BatchWriter:
             self._apply(_ReadRunner(self.client), journal)
         else:
             with self.client.transaction("load") as tx:
-                self._apply(tx, journal)
+                changes = self._apply(tx, journal)
+                record(tx, changes, by=self.by, batch_size=self.batch_size)
             self.journal.extend(journal)  # only once the batch has committed
         self.nodes.clear()
         self.rels.clear()
@@ -137,16 +180,18 @@ class BatchWriter:
         if self.client is None:
             return
         try:
-            self.journal.undo(self.client, self.batch_size)
+            self.journal.undo(self.client, self.batch_size, self.by)
         except GraphError as undo_exc:
             raise LoadFailedError(
                 f"{what}: writing failed ({cause}) and so did undoing the batches already "
                 f"written ({undo_exc}); loading it again completes it"
             ) from cause
 
-    def _apply(self, runner: _Runner, journal: Journal) -> None:
-        """Count every row; write only the new and the changed ones (a re-load only reads)."""
+    def _apply(self, runner: _Runner, journal: Journal) -> list[Change]:
+        """Count every row; write only the new and the changed ones (a re-load only reads);
+        return what changed, for the history."""
         write = not self.summary.dry_run
+        changes: list[Change] = []
         for label, rows in sorted(self.nodes.items()):
             counts = self.summary.labels[label.value]
             found = {
@@ -167,6 +212,11 @@ class BatchWriter:
                         {"id": row["id"], "properties": old["properties"]}
                     )
                 changed.append(row)
+                before = None if old is None else old["properties"]
+                is_source = label is Label.SOURCE
+                changes.append(
+                    node_change(row["id"], before, row["properties"], is_source=is_source)
+                )
             if write and changed:
                 runner.run("load/merge_nodes", rows=changed, label=label.value)
         for rel_type, rows in sorted(self.rels.items()):
@@ -185,11 +235,18 @@ class BatchWriter:
                     created.append(row)
                 elif _same(old, row["properties"]):
                     counts.unchanged += 1
+                    continue
                 else:
                     counts.updated += 1
                     journal.updated_rels[rel_type.value].append(ident | {"properties": old})
                     updated.append(row)
+                changes.append(
+                    relationship_change(
+                        row["start"], rel_type.value, row["end"], row["key"], old, row["properties"]
+                    )
+                )
             if write and created:
                 runner.run("load/create_relationships", rows=created, type=rel_type.value)
             if write and updated:
                 runner.run("load/update_relationships", rows=updated, type=rel_type.value)
+        return changes

@@ -197,6 +197,11 @@ def _context(
     return ctx
 
 
+def _by(reader: RowReader) -> str:
+    """The command a format's load is recorded as, in the history."""
+    return f"dyad load --format {reader.name}"
+
+
 def _check(
     reader_factory: Callable[[], RowReader],
     path: Path,
@@ -206,7 +211,8 @@ def _check(
 ) -> None:
     reader = reader_factory()
     ctx = _context(reader, path, lookups, options)
-    problems = _read_file(reader, ctx, BatchWriter(None, LoadSummary(), 1 << 30), tick)
+    checker = BatchWriter(None, LoadSummary(), 1 << 30, by=_by(reader))
+    problems = _read_file(reader, ctx, checker, tick)
     if problems:
         raise InvalidInputError(problems)
 
@@ -223,7 +229,7 @@ def _write(
 ) -> None:
     reader = reader_factory()
     ctx = _context(reader, path, lookups, options)
-    writer = BatchWriter(client, summary, batch_size)
+    writer = BatchWriter(client, summary, batch_size, by=_by(reader))
     try:
         problems = _read_file(reader, ctx, writer, tick)
         if problems:  # the file changed since it was checked

@@ -42,7 +42,7 @@ def load_synthetic(
                 "synthetic data goes into an empty database (or pass force)"
             )
     summary = LoadSummary(dry_run=dry_run)
-    writer = BatchWriter(client, summary, batch_size)
+    writer = BatchWriter(client, summary, batch_size, by="dyad synth")
     nodes, rels = expected_size(scale)
     first_nodes, first_rels = expected_size(first_block) if first_block else (0, 0)
     total = nodes + rels - first_nodes - first_rels
