@@ -1,7 +1,8 @@
 """The explorer page at ``/``: graph, causal chains, timeline and Cypher workbench.
 
 The page is static (``api/static/explorer/``) and talks only to this app: ``POST /graphql``
-for the graph, ``GET /queries.json`` and ``GET /queries/{name}.json`` for canned Cypher, and
+for the graph, ``GET /queries.json`` and ``GET /queries/{name}.json`` for canned Cypher,
+``GET /explorer/map.json`` for the supply map (``api.supply_map``), and
 ``GET /explorer/vocabulary.json`` for what it draws: the kinds, relation types, statuses,
 grades and methods of ``schema/``, with their colours and shapes (``schema.presentation``).
 Every script and stylesheet it loads is served from ``/static/``; the Content-Security-Policy
@@ -19,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from api.supply_map import MAP_PATH, supply_map
 from schema import explorer_vocabulary
 
 __all__ = [
@@ -89,4 +91,5 @@ def routes() -> list[BaseRoute]:
     return [
         Route("/", explorer_page, methods=["GET"], name="explorer"),
         Route(VOCABULARY_PATH, vocabulary, methods=["GET"], name="explorer-vocabulary"),
+        Route(MAP_PATH, supply_map, methods=["GET"], name="explorer-map"),
     ]

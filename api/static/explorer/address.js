@@ -8,6 +8,7 @@
 //   graph     node
 //   chains    chain.from chain.kind chain.country chain.hops chain.conf chain.first chain.asof
 //   timeline  tl.from tl.to tl.kinds tl.country (and any other tl.* the timeline keeps)
+//   map       map.mineral
 //   cypher    cy.canned cy.p.<param> (a canned query) or cy.text (free Cypher)
 //
 // get(key) reads a value ("" when absent); get() the whole state {view, …keys}.
