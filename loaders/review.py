@@ -41,7 +41,7 @@ from schema import (
     strongest_status,
 )
 
-__all__ = ["Decision", "ReviewItem", "accept", "link", "list_items", "reject"]
+__all__ = ["Decision", "ReviewItem", "accept", "link", "list_items", "read_item", "reject"]
 
 _SECTION = {label: key for key, label in KINDS.items()}
 _CLAIM_FIELDS = ("start", "type", "end", "key", "confidence", "status", "method", "quote", "note")
@@ -58,6 +58,8 @@ class ReviewItem:
     source: str | None
     title: str | None = None
     resolved_as: str | None = None
+    #: The article's whole text: only ``read_item`` fetches it.
+    article_text: str | None = None
 
     @property
     def state(self) -> ReviewState:
@@ -89,17 +91,25 @@ def list_items(
         afterAt=after[0].isoformat() if after else None,
         afterId=after[1] if after else None,
     )
-    return [
-        ReviewItem(
-            r["item"]["id"],
-            ReviewLabel(r["kind"]),
-            r["item"],
-            r["source"],
-            r["title"],
-            r["resolvedAs"],
-        )
-        for r in rows
-    ]
+    return [_item_of(r) for r in rows]
+
+
+def read_item(client: GraphClient, item_id: str) -> ReviewItem | None:
+    """One queue item in any state, with its article's text; None when there is no such item."""
+    rows = client.read("review/article", id=item_id)
+    return _item_of(rows[0]) if rows else None
+
+
+def _item_of(row: Mapping[str, Any]) -> ReviewItem:
+    return ReviewItem(
+        row["item"]["id"],
+        ReviewLabel(row["kind"]),
+        row["item"],
+        row["source"],
+        row["title"],
+        row["resolvedAs"],
+        row.get("text"),
+    )
 
 
 def _pending(client: GraphClient, item_id: str) -> tuple[ReviewItem, dict[str, Any]]:

@@ -20,7 +20,7 @@ from api.graphql.context import RequestContext
 from api.graphql.enums import Status
 from api.graphql.pagination import Connection, build_connection, page_request, scope_of
 from graph.graph_form import json_safe
-from loaders.review import Decision, ReviewItem, accept, link, list_items, reject
+from loaders.review import Decision, ReviewItem, accept, link, list_items, read_item, reject
 from schema import API_TOKEN_ACTOR, CandidateKind, ReviewLabel, ReviewState
 
 __all__ = ["ReviewFields", "ReviewMutations"]
@@ -46,6 +46,15 @@ class QueueItem:
     )
     suggested_kind: CandidateKind | None
     quote: str | None
+    start_char: int | None = strawberry.field(
+        description="Where the name starts in the article's text (a candidate entity)."
+    )
+    end_char: int | None = strawberry.field(
+        description="Where the name ends in the article's text (exclusive)."
+    )
+    article_text: str | None = strawberry.field(
+        description="The article's whole text: given by `reviewItem`, null in `reviewQueue`."
+    )
     created_at: dt.datetime | None
     reviewed_at: dt.datetime | None
     reviewed_by: str | None
@@ -79,6 +88,9 @@ def build_item(item: ReviewItem) -> QueueItem:
         resolved_as=strawberry.ID(item.resolved_as) if item.resolved_as else None,
         suggested_kind=CandidateKind(kind) if kind else None,
         quote=_optional(p, "quote"),
+        start_char=_optional(p, "start_char"),
+        end_char=_optional(p, "end_char"),
+        article_text=item.article_text,
         created_at=_optional(p, "created_at"),
         reviewed_at=_optional(p, "reviewed_at"),
         reviewed_by=_optional(p, "reviewed_by"),
@@ -132,6 +144,17 @@ class ReviewFields:
             more=len(items) > request.size,
             total=None,
         )
+
+    @strawberry.field(
+        description="One queue item in any state, with its article's text; null when there is "
+        "no such item."
+    )
+    async def review_item(
+        self, info: Info[RequestContext, None], id: strawberry.ID
+    ) -> QueueItem | None:
+        client = info.context.client
+        item = await run_analysis(lambda: read_item(client, str(id)))
+        return build_item(item) if item else None
 
 
 @strawberry.type

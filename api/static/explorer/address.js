@@ -10,6 +10,7 @@
 //   timeline  tl.from tl.to tl.kinds tl.country (and any other tl.* the timeline keeps)
 //   map       map.mineral
 //   cypher    cy.canned cy.p.<param> (a canned query) or cy.text (free Cypher)
+//   review    rv.item (the chosen queue item) rv.kind (the list's filter)
 //
 // get(key) reads a value ("" when absent); get() the whole state {view, …keys}.
 // set(changes, {replace}) writes keys (null or "" removes one; a list is joined with ",";

@@ -3,7 +3,8 @@
 
 export class ApiError extends Error {}
 
-export async function gql(query, variables = {}) {
+// A curator's token, when given, goes as `Authorization: Bearer …` (mutations need it).
+export async function gql(query, variables = {}, { token = "" } = {}) {
   let response;
   try {
     response = await fetch("/graphql", {
@@ -11,6 +12,7 @@ export async function gql(query, variables = {}) {
       headers: {
         "content-type": "application/json",
         accept: "application/graphql-response+json, application/json",
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
       body: JSON.stringify({ query, variables }),
     });

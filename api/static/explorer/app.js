@@ -1,5 +1,5 @@
-// The explorer: seven views (the dyad now, graph, causal chains, timeline, analytics, supply map,
-// Cypher)
+// The explorer: eight views (the dyad now, graph, causal chains, timeline, analytics, supply map,
+// Cypher, review)
 // behind tabs, exports, keyboard handling. Everything it loads comes from this app.
 
 import * as address from "./address.js";
@@ -12,12 +12,13 @@ import { LandingView } from "./landing.js";
 import { MapView } from "./map.js";
 import { renderLegend } from "./legend.js";
 import { RecordPanel } from "./record.js";
+import { ReviewView } from "./review.js";
 import { TimelineView } from "./timeline.js";
 import { fitGraph } from "./styles.js";
 import { loadVocabulary } from "./vocabulary.js";
 import { Workbench } from "./workbench.js";
 
-const VIEWS = ["now", "graph", "chains", "timeline", "analytics", "map", "cypher"];
+const VIEWS = ["now", "graph", "chains", "timeline", "analytics", "map", "cypher", "review"];
 // Where a first visit starts: Takaichi's Diet answer of 7 November 2025.
 const START = { id: "statement:takaichi-2025-11-07-diet", name: "Takaichi's Diet answer on a Taiwan contingency" };
 
@@ -32,6 +33,7 @@ class Explorer {
     this.landing = new LandingView(this, START);
     this.analytics = new AnalyticsView(this);
     this.map = new MapView(this);
+    this.review = new ReviewView(this);
     this.graphStarted = false;
     this.record = new RecordPanel($("#record"), $("#record-body"));
     this.view = null;
@@ -96,10 +98,11 @@ class Explorer {
     if (view === "timeline") this.timeline.show();
     if (view === "map") this.map.show();
     if (view === "cypher") this.workbench.show();
+    if (view === "review") this.review.show();
     // Each view brings itself in line with the address (a shared link, Back, Forward).
     if (!restore) return;
     const state = address.get();
-    ({ graph: this.graph, chains: this.chains, timeline: this.timeline, map: this.map, cypher: this.workbench })[view]?.restore?.(state);
+    ({ graph: this.graph, chains: this.chains, timeline: this.timeline, map: this.map, cypher: this.workbench, review: this.review })[view]?.restore?.(state);
   }
 
   currentCy() {
