@@ -5,6 +5,8 @@
 3. Growth: the same queries at synthetic scales (default 1, 10, 100, 1000), one growing
    database; load rows/s at each size.
 4. Concurrency: 32 clients for 30 s against /graphql at the largest scale.
+5. The explorer in Chromium: the landing view's time to interactive on the corpus, and the
+   timeline's time to draw with 100,000 coded events (its own Neo4j on Bolt port 7698).
 
 Each Neo4j is the benchmark's own (``.dyad/bench-neo4j``, Bolt port 7697, heap and page
 cache 4 GiB). Results: ``bench/results/bench.json`` and ``bench/results/bench.md``.
@@ -22,6 +24,7 @@ from typing import Any
 
 from bench.api_overhead import on_the_corpus
 from bench.concurrency import hammer
+from bench.explorer import in_chromium
 from bench.growth import grow, synthetic_cases
 from bench.harness import RESULTS, ROOT, Rounds, bench_client, machine, served_api
 from bench.loading import batched_against_row_at_a_time
@@ -60,10 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument(
         "--only",
-        choices=("overhead", "loading", "growth"),
+        choices=("overhead", "loading", "growth", "explorer"),
         default=None,
-        help="run one part: API overhead on the corpus, loading alone, or loading + growth + "
-        "concurrency",
+        help="run one part: API overhead on the corpus, loading alone, loading + growth + "
+        "concurrency, or the explorer in Chromium",
     )
     args = parser.parse_args(argv)
     report: dict[str, Any] = {
@@ -83,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
             report["loading"] = batched_against_row_at_a_time(client)
     if args.only in (None, "growth"):
         _growth(report, args)
+    if args.only in (None, "explorer"):
+        _say("the explorer in Chromium: landing on the corpus, timeline at 100,000 coded events")
+        report["explorer"] = in_chromium(ROOT / ".dyad" / "bench-explorer-neo4j")
     RESULTS.mkdir(parents=True, exist_ok=True)
     name = f"bench-{args.only}" if args.only else "bench"
     (RESULTS / f"{name}.json").write_text(json.dumps(report, indent=2, default=str) + "\n")
