@@ -291,9 +291,12 @@ def test_a_brushed_timeline_range_and_its_filters_open_the_same_in_a_new_page(
     default = _days(page)
     assert "tl.start" not in page.url
     # A filter: Japan's acts only.
+    drawn = "() => performance.getEntriesByName('timeline:drawn', 'mark').length"
+    before = page.evaluate(drawn)
     page.select_option("#tl-country", "country:JPN")
     page.click("#timeline-form button[type=submit]")
     page.wait_for_function("() => location.hash.includes('tl.country=country:JPN')")
+    page.wait_for_function(f"n => ({drawn})() > n", arg=before)  # drawn again, filtered
     page.wait_for_selector(f'#timeline-list .tl-item[data-id="{REMARK}"]')
     # Brush November 2025 across the chart.
     page.click("#tl-brush")
