@@ -8,7 +8,7 @@ AUDIT := tests/http_audit
 LOCK := requirements.lock
 
 .PHONY: all install lock lock-upgrade chromium run test test-fast lint typecheck audit pytest \
-	neo4j-start neo4j-stop bench clean sdl
+	neo4j-start neo4j-stop bench screenshots clean sdl
 
 all: install
 
@@ -89,6 +89,10 @@ pytest: install chromium
 ## Benchmarks (not part of `make test`): results in bench/results/.
 bench: install
 	$(BIN)/python -m bench
+
+## The README's screenshots (docs/img/), taken in Chromium of the explorer on the corpus.
+screenshots: install chromium
+	$(BIN)/python -m bench.screenshots
 
 neo4j-start: install
 	$(BIN)/dyad neo4j start

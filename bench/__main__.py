@@ -8,6 +8,9 @@
 5. The living graph: ingest throughput at 1,000 synthetic articles, and what the history
    costs loads and reads that do not ask for it (``bench/living.py``; its own Neo4j, Bolt
    port 7698).
+6. The explorer in Chromium: the landing view's time to interactive on the corpus, and the
+   timeline's time to draw with 100,000 coded events (its own Neo4j on Bolt port 7698,
+   after the living graph's has stopped).
 
 Each Neo4j is the benchmark's own (``.dyad/bench-neo4j``, Bolt port 7697, heap and page
 cache 4 GiB). Results: ``bench/results/bench.json`` and ``bench/results/bench.md``.
@@ -25,6 +28,7 @@ from typing import Any
 
 from bench.api_overhead import on_the_corpus
 from bench.concurrency import hammer
+from bench.explorer import in_chromium
 from bench.growth import grow, synthetic_cases
 from bench.harness import RESULTS, ROOT, Rounds, bench_client, machine, served_api
 from bench.living import SYNTHETIC_ARTICLES, living
@@ -64,10 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument(
         "--only",
-        choices=("overhead", "loading", "growth", "living"),
+        choices=("overhead", "loading", "growth", "living", "explorer"),
         default=None,
         help="run one part: API overhead on the corpus, loading alone, loading + growth + "
-        "concurrency, or the living graph (ingest, history costs)",
+        "concurrency, the living graph (ingest, history costs), or the explorer in Chromium",
     )
     parser.add_argument(
         "--articles",
@@ -96,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.only in (None, "living"):
         _say(f"living graph: history costs, ingest of {args.articles:,} articles")
         report["living"] = living(_rounds(args), args.articles)
+    if args.only in (None, "explorer"):
+        _say("the explorer in Chromium: landing on the corpus, timeline at 100,000 coded events")
+        report["explorer"] = in_chromium(ROOT / ".dyad" / "bench-explorer-neo4j")
     RESULTS.mkdir(parents=True, exist_ok=True)
     name = f"bench-{args.only}" if args.only else "bench"
     (RESULTS / f"{name}.json").write_text(json.dumps(report, indent=2, default=str) + "\n")

@@ -103,6 +103,25 @@ def markdown(report: dict[str, Any]) -> str:
         if conc["errors_by_kind"]:
             out += ["", f"Errors: {conc['errors_by_kind']}"]
     out += _living(report.get("living"))
+    explorer = report.get("explorer")
+    if explorer:
+        out += [
+            "",
+            f"## The explorer in Chromium ({explorer['rounds']} cold pages each)",
+            "",
+            "| view | median ms (p95) |",
+            "|---|---|",
+        ]
+        for key, title in (
+            ("landing_ms", "landing (the dyad now): navigation to interactive, corpus"),
+            (
+                "timeline_acts_ms",
+                f"timeline: acts drawn, {explorer['coded_events']:,} coded events loaded",
+            ),
+            ("timeline_ms", "timeline: acts and the coded-event background drawn"),
+        ):
+            row = explorer[key]
+            out.append(f"| {title} | {row['median_ms']:.0f} ({row['p95_ms']:.0f}) |")
     return "\n".join(out) + "\n"
 
 

@@ -268,3 +268,97 @@ def test_on_a_phone_a_tapped_result_comes_into_view_with_readable_labels(
     )
     screenshot(page, "phone-graph")
     _clean(phone)
+
+
+def _days(page: Page) -> list[str]:
+    """The first and last day the escalation timeline shows."""
+    days: list[str] = page.evaluate(
+        "() => window.explorer.timeline.chart.range().map(ms => new Date(ms).toISOString().slice(0, 10))"
+    )
+    return days
+
+
+def test_a_brushed_timeline_range_and_its_filters_open_the_same_in_a_new_page(
+    session: Session,  # noqa: F811
+    base_url: str,  # noqa: F811
+    browser: Browser,  # noqa: F811
+) -> None:
+    session.page.set_default_timeout(90_000)  # a busy machine: several views' questions at once
+    page = open_explorer(session, base_url, "timeline")
+    page.wait_for_selector("#timeline-list .tl-item, #timeline-status.error")
+    assert session.errors == []
+    assert page.locator("#timeline-status.error").count() == 0, page.inner_text("#timeline-status")
+    default = _days(page)
+    assert "tl.start" not in page.url
+    # A filter: Japan's acts only.
+    drawn = "() => performance.getEntriesByName('timeline:drawn', 'mark').length"
+    before = page.evaluate(drawn)
+    page.select_option("#tl-country", "country:JPN")
+    page.click("#timeline-form button[type=submit]")
+    page.wait_for_function("() => location.hash.includes('tl.country=country:JPN')")
+    page.wait_for_function(f"n => ({drawn})() > n", arg=before)  # drawn again, filtered
+    page.wait_for_selector(f'#timeline-list .tl-item[data-id="{REMARK}"]')
+    # Brush November 2025 across the chart.
+    page.click("#tl-brush")
+    box = page.locator("#escalation-chart").bounding_box()
+    assert box is not None
+    xs = [
+        page.evaluate(
+            "day => window.explorer.timeline.chart.chart.convertToPixel({xAxisIndex: 0},"
+            " Date.parse(day + 'T12:00:00Z'))",
+            day,
+        )
+        for day in ("2025-11-01", "2025-11-30")
+    ]
+    middle = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + xs[0], middle)
+    page.mouse.down()
+    page.mouse.move(box["x"] + xs[1], middle + 30, steps=8)
+    page.mouse.up()
+    page.wait_for_function("() => location.hash.includes('tl.start=')")
+    brushed = _days(page)
+    assert brushed != default
+    assert brushed[0].startswith("2025-1")
+    assert f"tl.start={brushed[0]}" in page.url
+    assert f"tl.end={brushed[1]}" in page.url
+    listed = page.eval_on_selector_all(
+        "#timeline-list .tl-item", "items => items.map(i => i.dataset.id)"
+    )
+    assert REMARK in listed
+    shared = page.url
+
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        other = _record(context.new_page())
+        other.page.set_default_timeout(90_000)
+        other.page.goto(shared)
+        other.page.wait_for_function("() => window.explorer !== undefined")
+        other.page.wait_for_selector("#timeline-list .tl-item")
+        assert other.page.get_attribute("#tab-timeline", "aria-selected") == "true"
+        assert other.page.input_value("#tl-country") == "country:JPN"
+        assert _days(other.page) == brushed
+        assert (
+            other.page.eval_on_selector_all(
+                "#timeline-list .tl-item", "items => items.map(i => i.dataset.id)"
+            )
+            == listed
+        )
+        _clean(other)
+    finally:
+        context.close()
+
+    # Back: the filtered timeline before the brush; Forward: the brushed range again.
+    page.go_back()
+    page.wait_for_function("() => !location.hash.includes('tl.start=')")
+    page.wait_for_function(
+        "days => window.explorer.timeline.chart.range()"
+        ".map(ms => new Date(ms).toISOString().slice(0, 10)).join() !== days.join()",
+        arg=brushed,
+    )
+    page.go_forward()
+    page.wait_for_function(
+        "days => window.explorer.timeline.chart.range()"
+        ".map(ms => new Date(ms).toISOString().slice(0, 10)).join() === days.join()",
+        arg=brushed,
+    )
+    _clean(session)

@@ -3,6 +3,7 @@
 
 import * as address from "./address.js";
 import { CHAINS, gql } from "./api.js";
+import { briefButtons, chainBrief } from "./brief.js";
 import { $, badge, el, formatConfidence, setStatus, sourceList, statusTag } from "./dom.js";
 import { chainStyle, kindKey, fitGraph, statusKey } from "./styles.js";
 import { VOCABULARY, relationOf } from "./vocabulary.js";
@@ -69,6 +70,10 @@ export class ChainView {
     this.chains = [];
     this.renderForm();
     this.bind();
+    // "Export brief" for the chains drawn, with the address that draws them again.
+    $("#chain-panel .panel-head").after(
+      briefButtons(() => (this.chains.length ? chainBrief(this.chains, { cy: this.cy, address: location.href, label: stepLabel }) : null), { id: "chain-brief" }),
+    );
   }
 
   renderForm() {

@@ -103,12 +103,18 @@ export function datetimeOf(when) {
 }
 
 export class EscalationChart {
-  constructor(container, { onOpen, onRange }) {
+  // onRange follows every change of the window; onZoom only the reader's own (wheel, slider,
+  // brush, a button), not those zoomTo(…, {quiet: true}) makes.
+  constructor(container, { onOpen, onRange, onZoom = () => {} }) {
     this.chart = makeChart(container);
     this.onRange = onRange;
+    this.quiet = false;
     this.placed = [];
     this.chart.on("click", (p) => p.data?.id && onOpen(p.data.id));
-    this.chart.on("datazoom", () => this.onRange(this.range()));
+    this.chart.on("datazoom", () => {
+      this.onRange(this.range());
+      if (!this.quiet) onZoom(this.range());
+    });
   }
 
   // The visible window, [start, end] in ms.
@@ -117,8 +123,13 @@ export class EscalationChart {
     return [zoom.startValue, zoom.endValue];
   }
 
-  zoomTo(start, end) {
-    this.chart.dispatchAction({ type: "dataZoom", dataZoomIndex: 0, startValue: start, endValue: end });
+  zoomTo(start, end, { quiet = false } = {}) {
+    this.quiet = quiet;
+    try {
+      this.chart.dispatchAction({ type: "dataZoom", dataZoomIndex: 0, startValue: start, endValue: end });
+    } finally {
+      this.quiet = false;
+    }
   }
 
   // Hold the pointer down and drag across the chart to zoom to that range.

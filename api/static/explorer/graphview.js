@@ -2,6 +2,7 @@
 
 import * as address from "./address.js";
 import { NEIGHBOURHOOD, NODE, SEARCH, SOURCES, gql } from "./api.js";
+import { briefButtons, nodeBrief } from "./brief.js";
 import { $, badge, el, externalLink, formatConfidence, setStatus, sourceList, statusTag } from "./dom.js";
 import { foldNeighbourhood, foldDetails } from "./fold.js";
 import { sidedLayout, sideAnchors } from "./layout.js";
@@ -249,6 +250,7 @@ export class GraphView {
             "Trace causal chains",
           )
         : null,
+      briefButtons(() => nodeBrief(node, { cy: this.cy, address: location.href }), { id: "node-brief" }),
     );
     return [
       el("p", { class: "meta" }, badge(node.kind), " ", el("code", {}, node.id), node.status ? statusTag(node.status) : null),
