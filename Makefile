@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
 AUDIT := tests/http_audit
+PEER := bench/peer
 
 LOCK := requirements.lock
 
@@ -87,8 +88,12 @@ pytest: install chromium
 	$(BIN)/pytest
 
 ## Benchmarks (not part of `make test`): results in bench/results/.
-bench: install
+bench: install $(PEER)/node_modules/.package-lock.json
 	$(BIN)/python -m bench
+
+# The benchmark's peer, @neo4j/graphql behind Apollo Server (npm, pinned by package-lock.json).
+$(PEER)/node_modules/.package-lock.json: $(PEER)/package-lock.json
+	npm ci --prefix $(PEER) --no-audit --no-fund --silent
 
 neo4j-start: install
 	$(BIN)/dyad neo4j start

@@ -5,6 +5,8 @@
 3. Growth: the same queries at synthetic scales (default 1, 10, 100, 1000), one growing
    database; load rows/s at each size.
 4. Concurrency: 32 clients for 30 s against /graphql at the largest scale.
+5. The peer: @neo4j/graphql behind Apollo Server against the same Neo4j, the same questions,
+   on the corpus and with 100,000 coded events (bench/peer.py).
 
 Each Neo4j is the benchmark's own (``.dyad/bench-neo4j``, Bolt port 7697, heap and page
 cache 4 GiB). Results: ``bench/results/bench.json`` and ``bench/results/bench.md``.
@@ -25,6 +27,7 @@ from bench.concurrency import hammer
 from bench.growth import grow, synthetic_cases
 from bench.harness import RESULTS, ROOT, Rounds, bench_client, machine, served_api
 from bench.loading import batched_against_row_at_a_time
+from bench.peer import against_the_peer
 from bench.report import markdown
 from graph import migrate
 
@@ -60,10 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument(
         "--only",
-        choices=("overhead", "loading", "growth"),
+        choices=("overhead", "loading", "growth", "peer"),
         default=None,
-        help="run one part: API overhead on the corpus, loading alone, or loading + growth + "
-        "concurrency",
+        help="run one part: API overhead on the corpus, loading alone, loading + growth + "
+        "concurrency, or Dyad beside @neo4j/graphql (bench/peer.py)",
     )
     args = parser.parse_args(argv)
     report: dict[str, Any] = {
@@ -77,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
             _rounds(args), iterations=args.overhead_iterations, warmup=args.warmup * 2
         )
         report["api_overhead"] = on_the_corpus(HOME, corpus_rounds)
+    if args.only in (None, "peer"):
+        _say("beside the peer, @neo4j/graphql, on the corpus and with coded events")
+        report["peer"] = against_the_peer(HOME, _rounds(args))
     if args.only == "loading":
         with bench_client(HOME, fresh=True) as (client, _):
             _say("loading: batched against row-at-a-time")

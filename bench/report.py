@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bench.peer import peer_table
+
 __all__ = ["markdown"]
 
 
@@ -39,6 +41,7 @@ def markdown(report: dict[str, Any]) -> str:
     ]
     if report.get("api_overhead"):
         out += ["## API overhead on the corpus", "", *_overhead(report["api_overhead"])]
+    out += peer_table(report["peer"]) if report.get("peer") else []
     load = report.get("loading")
     if load:
         out += [
