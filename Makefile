@@ -8,7 +8,7 @@ PEER := bench/peer
 
 LOCK := requirements.lock
 
-.PHONY: all install lock lock-upgrade chromium run test test-fast lint typecheck audit pytest \
+.PHONY: all install lock lock-upgrade chromium wrk run test test-fast lint typecheck audit pytest \
 	neo4j-start neo4j-stop bench clean sdl
 
 all: install
@@ -51,6 +51,18 @@ chromium:
 		exit 1; \
 	fi
 
+## Debian's wrk, the benchmark's load generator (bench/load.py): installed when this user may
+## (root with apt-get); otherwise this fails and names the one command to run.
+wrk:
+	@command -v wrk >/dev/null || \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends wrk; \
+	else \
+		echo "The load benchmark needs wrk. Run: sudo apt-get install -y wrk" >&2; \
+		exit 1; \
+	fi
+
 # The graphql-http audit and GraphQL Code Generator the tests run (npm, pinned by package-lock.json).
 $(AUDIT)/node_modules/.package-lock.json: $(AUDIT)/package-lock.json
 	npm ci --prefix $(AUDIT) --no-audit --no-fund --silent
@@ -88,7 +100,7 @@ pytest: install chromium
 	$(BIN)/pytest
 
 ## Benchmarks (not part of `make test`): results in bench/results/.
-bench: install $(PEER)/node_modules/.package-lock.json
+bench: install wrk $(PEER)/node_modules/.package-lock.json
 	$(BIN)/python -m bench
 
 # The benchmark's peer, @neo4j/graphql behind Apollo Server (npm, pinned by package-lock.json).

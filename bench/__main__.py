@@ -5,7 +5,9 @@
 3. Growth: the same queries at synthetic scales (default 1, 10, 100, 1000), one growing
    database; load rows/s at each size.
 4. Concurrency: 32 clients for 30 s against /graphql at the largest scale.
-5. The peer: @neo4j/graphql behind Apollo Server against the same Neo4j, the same questions,
+5. Load from a standard generator: wrk, closed loop, the same clients, and the same mix
+   through the driver alone, the ceiling (bench/load.py).
+6. The peer: @neo4j/graphql behind Apollo Server against the same Neo4j, the same questions,
    on the corpus and with 100,000 coded events (bench/peer.py).
 
 Each Neo4j is the benchmark's own (``.dyad/bench-neo4j``, Bolt port 7697, heap and page
@@ -26,6 +28,7 @@ from bench.api_overhead import on_the_corpus
 from bench.concurrency import hammer
 from bench.growth import grow, synthetic_cases
 from bench.harness import RESULTS, ROOT, Rounds, bench_client, machine, served_api
+from bench.load import measure_load, under_load
 from bench.loading import batched_against_row_at_a_time
 from bench.peer import against_the_peer
 from bench.report import markdown
@@ -63,10 +66,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument(
         "--only",
-        choices=("overhead", "loading", "growth", "peer"),
+        choices=("overhead", "loading", "growth", "peer", "load"),
         default=None,
         help="run one part: API overhead on the corpus, loading alone, loading + growth + "
-        "concurrency, or Dyad beside @neo4j/graphql (bench/peer.py)",
+        "concurrency + load, Dyad beside @neo4j/graphql (bench/peer.py), or load alone at the "
+        "largest scale (wrk, bench/load.py)",
     )
     args = parser.parse_args(argv)
     report: dict[str, Any] = {
@@ -83,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.only in (None, "peer"):
         _say("beside the peer, @neo4j/graphql, on the corpus and with coded events")
         report["peer"] = against_the_peer(HOME, _rounds(args))
+    if args.only == "load":
+        report["load"] = under_load(
+            HOME, args.scales[-1], clients=args.clients, seconds=args.seconds
+        )
     if args.only == "loading":
         with bench_client(HOME, fresh=True) as (client, _):
             _say("loading: batched against row-at-a-time")
@@ -129,6 +137,10 @@ def _growth(report: dict[str, Any], args: argparse.Namespace) -> None:
             report["concurrency"] = hammer(
                 api.url, synthetic_cases(), clients=args.clients, seconds=args.seconds
             ) | {"scale": args.scales[-1]}
+            _say(f"load: wrk, {args.clients} clients for {args.seconds:.0f} s, and the ceiling")
+            report["load"] = measure_load(
+                client, api, args.scales[-1], clients=args.clients, seconds=args.seconds
+            )
 
 
 if __name__ == "__main__":

@@ -168,22 +168,24 @@ def served_peer(bolt_uri: str, port: int | None = None) -> Iterator[str]:
 
 
 def side_by_side(dyad_url: str, peer_url: str, case: PeerCase, rounds: Rounds) -> dict[str, Any]:
-    """Check both answers name the same ids, then time both requests, interleaved."""
+    """Warm both, check both answers name the same ids, then time both requests, interleaved."""
     dyad, peer = LeanHttp(dyad_url), LeanHttp(peer_url)
     try:
-        first = dyad.post({"query": case.dyad}), peer.post({"query": case.peer})
-        why = disagreement(*first)
-        if why:
-            raise PeerDisagrees(f"{case.name}: {why}")
         dyad_ms: list[float] = []
         peer_ms: list[float] = []
         sides: list[tuple[Callable[[], Any], list[float]]] = [
             (lambda: dyad.post({"query": case.dyad}), dyad_ms),
             (lambda: peer.post({"query": case.peer}), peer_ms),
         ]
+        # Warm first (a cold plan on a busy machine may run past Dyad's time limit), then
+        # compare the answers, then time.
         for _ in rounds.warming():
             for call, _samples in sides:
                 call()
+        first = dyad.post({"query": case.dyad}), peer.post({"query": case.peer})
+        why = disagreement(*first)
+        if why:
+            raise PeerDisagrees(f"{case.name}: {why}")
         for iteration in rounds.measuring(whole=len(sides)):
             turn = iteration % len(sides)  # each side goes first equally often
             for call, samples in sides[turn:] + sides[:turn]:

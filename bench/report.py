@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bench.load import load_table
 from bench.peer import peer_table
 
 __all__ = ["markdown"]
@@ -105,4 +106,5 @@ def markdown(report: dict[str, Any]) -> str:
         ]
         if conc["errors_by_kind"]:
             out += ["", f"Errors: {conc['errors_by_kind']}"]
+    out += load_table(report["load"]) if report.get("load") else []
     return "\n".join(out) + "\n"
