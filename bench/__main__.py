@@ -88,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         _say("beside the peer, @neo4j/graphql, on the corpus and with coded events")
         report["peer"] = against_the_peer(HOME, _rounds(args))
     if args.only == "load":
+        _say(f"load at scale {args.scales[-1]}: wrk, {args.clients} clients, and the ceiling")
         report["load"] = under_load(
             HOME, args.scales[-1], clients=args.clients, seconds=args.seconds
         )

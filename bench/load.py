@@ -20,7 +20,7 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, LiteralString
 
 from bench.api_reads import read_sent_for
 from bench.driver_floor import documented_read
@@ -66,10 +66,14 @@ def wrk_closed_loop(
 
 
 def driver_ceiling(
-    client: GraphClient, bolt_uri: str, cases: list[Case], *, clients: int = 32, seconds: float = 30
+    client: GraphClient,
+    reads: list[tuple[LiteralString, dict[str, Any]]],
+    *,
+    clients: int = 32,
+    seconds: float = 30,
 ) -> dict[str, Any]:
-    """The same mix through the driver alone, ``clients`` threads for ``seconds``."""
-    reads = [read_sent_for(bolt_uri, c.graphql, c.query) for c in cases]
+    """The mix's reads (Cypher and parameters) through the driver alone, ``clients`` threads
+    for ``seconds``."""
     deadline = time.monotonic() + seconds
 
     def worker(offset: int) -> list[float]:
@@ -109,8 +113,10 @@ def measure_load(
 ) -> dict[str, Any]:
     """wrk against a running API, then the driver's ceiling on the same Neo4j and mix."""
     cases = synthetic_cases()
+    # Recorded first, while nothing else runs: each is the API answering once, in-process.
+    reads = [read_sent_for(api.bolt_uri, c.graphql, c.query) for c in cases]
     api_side = wrk_closed_loop(api.url, cases, clients=clients, seconds=seconds)
-    ceiling = driver_ceiling(client, api.bolt_uri, cases, clients=clients, seconds=seconds)
+    ceiling = driver_ceiling(client, reads, clients=clients, seconds=seconds)
     return {
         "scale": scale,
         "api": api_side,
