@@ -32,6 +32,7 @@ from tests.coded_events import CODED, load_coded_world  # the one generator, the
 __all__ = [
     "PEER_CASES",
     "PEER_DIR",
+    "KeptAlive",
     "PeerCase",
     "PeerDisagrees",
     "against_the_peer",
@@ -124,6 +125,27 @@ def disagreement(dyad: dict[str, Any], peer: dict[str, Any]) -> str | None:
     return None
 
 
+class KeptAlive:
+    """``LeanHttp`` to one URL, opened again once when the server has closed it while idle:
+    Apollo's and uvicorn's keep-alive timeout is 5 s, and a cold query on the other side of
+    a busy machine may take longer."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.http = LeanHttp(url)
+
+    def post(self, payload: dict[str, Any]) -> dict[str, Any]:
+        try:
+            return self.http.post(payload)
+        except (LeanHttpError, OSError):
+            self.http.close()
+            self.http = LeanHttp(self.url)
+            return self.http.post(payload)
+
+    def close(self) -> None:
+        self.http.close()
+
+
 @contextmanager
 def served_peer(bolt_uri: str, port: int | None = None) -> Iterator[str]:
     """``node bench/peer/server.mjs`` against ``bolt_uri``; yields its /graphql URL once it
@@ -169,7 +191,7 @@ def served_peer(bolt_uri: str, port: int | None = None) -> Iterator[str]:
 
 def side_by_side(dyad_url: str, peer_url: str, case: PeerCase, rounds: Rounds) -> dict[str, Any]:
     """Warm both, check both answers name the same ids, then time both requests, interleaved."""
-    dyad, peer = LeanHttp(dyad_url), LeanHttp(peer_url)
+    dyad, peer = KeptAlive(dyad_url), KeptAlive(peer_url)
     try:
         dyad_ms: list[float] = []
         peer_ms: list[float] = []

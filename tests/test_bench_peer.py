@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.lean_http import LeanHttp
-from bench.peer import PEER_CASES, PEER_DIR, disagreement, ids_in, served_peer
+from bench.peer import PEER_CASES, PEER_DIR, KeptAlive, disagreement, ids_in, served_peer
 from graph import GraphClient, GraphSettings
 from tests.conftest import free_port
 from tests.http import dyad_serve
@@ -62,7 +61,7 @@ def test_dyad_and_the_peer_name_the_same_ids_for_every_question_on_the_corpus(
         pytest.skip("the peer is not installed: npm ci --prefix bench/peer (make bench does)")
     uri = graph_settings.effective_uri()
     with dyad_serve(uri) as dyad_url, served_peer(uri, free_port()) as peer_url:
-        dyad, peer = LeanHttp(f"{dyad_url}/graphql"), LeanHttp(peer_url)
+        dyad, peer = KeptAlive(f"{dyad_url}/graphql"), KeptAlive(peer_url)
         try:
             answers = [
                 (case.name, dyad.post({"query": case.dyad}), peer.post({"query": case.peer}))
