@@ -4,6 +4,8 @@ and on the corpus, Dyad and @neo4j/graphql name the same ids for every question 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from bench.peer import PEER_CASES, PEER_DIR, KeptAlive, disagreement, ids_in, served_peer
@@ -64,8 +66,7 @@ def test_dyad_and_the_peer_name_the_same_ids_for_every_question_on_the_corpus(
         dyad, peer = KeptAlive(f"{dyad_url}/graphql"), KeptAlive(peer_url)
         try:
             answers = [
-                (case.name, dyad.post({"query": case.dyad}), peer.post({"query": case.peer}))
-                for case in PEER_CASES
+                (case.name, _warm(dyad, case.dyad), _warm(peer, case.peer)) for case in PEER_CASES
             ]
         finally:
             dyad.close()
@@ -73,3 +74,10 @@ def test_dyad_and_the_peer_name_the_same_ids_for_every_question_on_the_corpus(
     for name, ours, theirs in answers:
         assert disagreement(ours, theirs) is None, name
         assert len(ids_in(ours)) > 1, name  # a question with an answer, not two empty ones
+
+
+def _warm(server: KeptAlive, query: str) -> dict[str, Any]:
+    """The answer to ``query`` once warm: a cold plan on a machine shared with other runs can
+    pass Dyad's 30 s time limit the first time (the benchmark warms before it compares too)."""
+    answer = server.post({"query": query})
+    return server.post({"query": query}) if answer.get("errors") else answer
