@@ -4,15 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
 AUDIT := tests/http_audit
+PEER := bench/peer
 
 LOCK := requirements.lock
 
-.PHONY: all install lock lock-upgrade chromium run test test-fast lint typecheck audit pytest \
+.PHONY: all install lock lock-upgrade chromium wrk run test test-fast lint typecheck audit pytest \
 	neo4j-start neo4j-stop bench screenshots clean sdl
 
 all: install
 
-install: $(VENV)/.installed $(AUDIT)/node_modules/.package-lock.json
+install: $(VENV)/.installed $(AUDIT)/node_modules/.package-lock.json $(PEER)/node_modules/.package-lock.json
 
 # Exactly what the lock pins (hash-checked), then Dyad itself; `pip check` fails when the lock
 # no longer satisfies pyproject.toml's ranges (run `make lock`).
@@ -47,6 +48,18 @@ chromium:
 			--no-install-recommends chromium fonts-liberation; \
 	else \
 		echo "The browser tests need Chromium. Run: sudo apt-get install -y chromium fonts-liberation" >&2; \
+		exit 1; \
+	fi
+
+## Debian's wrk, the benchmark's load generator (bench/load.py): installed when this user may
+## (root with apt-get); otherwise this fails and names the one command to run.
+wrk:
+	@command -v wrk >/dev/null || \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends wrk; \
+	else \
+		echo "The load benchmark needs wrk. Run: sudo apt-get install -y wrk" >&2; \
 		exit 1; \
 	fi
 
@@ -87,12 +100,16 @@ pytest: install chromium
 	$(BIN)/pytest
 
 ## Benchmarks (not part of `make test`): results in bench/results/.
-bench: install
+bench: install wrk $(PEER)/node_modules/.package-lock.json
 	$(BIN)/python -m bench
 
 ## The README's screenshots (docs/img/), taken in Chromium of the explorer on the corpus.
 screenshots: install chromium
 	$(BIN)/python -m bench.screenshots
+
+# The benchmark's peer, @neo4j/graphql behind Apollo Server (npm, pinned by package-lock.json).
+$(PEER)/node_modules/.package-lock.json: $(PEER)/package-lock.json
+	npm ci --prefix $(PEER) --no-audit --no-fund --silent
 
 neo4j-start: install
 	$(BIN)/dyad neo4j start

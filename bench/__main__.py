@@ -11,6 +11,10 @@
 6. The explorer in Chromium: the landing view's time to interactive on the corpus, and the
    timeline's time to draw with 100,000 coded events (its own Neo4j on Bolt port 7698,
    after the living graph's has stopped).
+7. Load from a standard generator: wrk, closed loop, the same clients, and the same mix
+   through the driver alone, the ceiling (bench/load.py).
+8. The peer: @neo4j/graphql behind Apollo Server against the same Neo4j, the same questions,
+   on the corpus and with 100,000 coded events (bench/peer.py).
 
 Each Neo4j is the benchmark's own (``.dyad/bench-neo4j``, Bolt port 7697, heap and page
 cache 4 GiB). Results: ``bench/results/bench.json`` and ``bench/results/bench.md``.
@@ -32,7 +36,9 @@ from bench.explorer import in_chromium
 from bench.growth import grow, synthetic_cases
 from bench.harness import RESULTS, ROOT, Rounds, bench_client, machine, served_api
 from bench.living import SYNTHETIC_ARTICLES, living
+from bench.load import measure_load, under_load
 from bench.loading import batched_against_row_at_a_time
+from bench.peer import against_the_peer
 from bench.report import markdown
 from graph import migrate
 
@@ -68,10 +74,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument(
         "--only",
-        choices=("overhead", "loading", "growth", "living", "explorer"),
+        choices=("overhead", "loading", "growth", "living", "explorer", "peer", "load"),
         default=None,
         help="run one part: API overhead on the corpus, loading alone, loading + growth + "
-        "concurrency, the living graph (ingest, history costs), or the explorer in Chromium",
+        "concurrency + load, the living graph (ingest, history costs), the explorer in "
+        "Chromium, Dyad beside @neo4j/graphql (bench/peer.py), or load alone at the largest "
+        "scale (wrk, bench/load.py)",
     )
     parser.add_argument(
         "--articles",
@@ -91,6 +99,14 @@ def main(argv: list[str] | None = None) -> int:
             _rounds(args), iterations=args.overhead_iterations, warmup=args.warmup * 2
         )
         report["api_overhead"] = on_the_corpus(HOME, corpus_rounds)
+    if args.only in (None, "peer"):
+        _say("beside the peer, @neo4j/graphql, on the corpus and with coded events")
+        report["peer"] = against_the_peer(HOME, _rounds(args))
+    if args.only == "load":
+        _say(f"load at scale {args.scales[-1]}: wrk, {args.clients} clients, and the ceiling")
+        report["load"] = under_load(
+            HOME, args.scales[-1], clients=args.clients, seconds=args.seconds
+        )
     if args.only == "loading":
         with bench_client(HOME, fresh=True) as (client, _):
             _say("loading: batched against row-at-a-time")
@@ -143,6 +159,10 @@ def _growth(report: dict[str, Any], args: argparse.Namespace) -> None:
             report["concurrency"] = hammer(
                 api.url, synthetic_cases(), clients=args.clients, seconds=args.seconds
             ) | {"scale": args.scales[-1]}
+            _say(f"load: wrk, {args.clients} clients for {args.seconds:.0f} s, and the ceiling")
+            report["load"] = measure_load(
+                client, api, args.scales[-1], clients=args.clients, seconds=args.seconds
+            )
 
 
 if __name__ == "__main__":

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from bench.load import load_table
+from bench.peer import peer_table
+
 __all__ = ["markdown"]
 
 
@@ -39,6 +42,7 @@ def markdown(report: dict[str, Any]) -> str:
     ]
     if report.get("api_overhead"):
         out += ["## API overhead on the corpus", "", *_overhead(report["api_overhead"])]
+    out += peer_table(report["peer"]) if report.get("peer") else []
     load = report.get("loading")
     if load:
         out += [
@@ -122,6 +126,7 @@ def markdown(report: dict[str, Any]) -> str:
         ):
             row = explorer[key]
             out.append(f"| {title} | {row['median_ms']:.0f} ({row['p95_ms']:.0f}) |")
+    out += load_table(report["load"]) if report.get("load") else []
     return "\n".join(out) + "\n"
 
 
