@@ -13,13 +13,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, JSHandle, Page, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from bench.harness import bench_client, served_api
 from graph import GraphClient, migrate
 from loaders import CORPUS_DIR, load_corpus
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "CorpusExplorer", "chromium", "corpus_explorer"]
+__all__ = [
+    "CHROMIUM",
+    "CHROMIUM_ARGS",
+    "CorpusExplorer",
+    "chromium",
+    "corpus_explorer",
+    "wait_drawn",
+]
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 #: Headless, and quiet: nothing of Chromium's own goes out (updates, sync, first-run pages).
@@ -73,3 +81,15 @@ def corpus_explorer(
         load_corpus(client, [CORPUS_DIR])
         with served_api(bolt_uri, port=api_port) as api, chromium() as browser:
             yield CorpusExplorer(client, api.url.removesuffix("/graphql"), browser)
+
+
+def wait_drawn(page: Page, ready: str, what: str, arg: object = None) -> JSHandle:
+    """``ready``'s first truthy value in ``page``; if it never comes (the page's patience runs
+    out), an error naming what the page said instead (its status and error lines)."""
+    try:
+        return page.wait_for_function(ready, arg=arg)
+    except PlaywrightError:
+        said = page.eval_on_selector_all(
+            ".status, .error", "xs => xs.map(x => x.textContent.trim()).filter(Boolean)"
+        )
+        raise RuntimeError(f"{what} was not drawn: {said}") from None

@@ -15,7 +15,7 @@ from typing import Any
 
 from playwright.sync_api import Browser, Page
 
-from bench.browser import corpus_explorer
+from bench.browser import corpus_explorer, wait_drawn
 from bench.harness import summary
 
 __all__ = [
@@ -55,7 +55,7 @@ def landing_interactive_ms(browser: Browser, base: str) -> float:
     page = _fresh_page(browser)
     try:
         page.goto(f"{base}/")
-        return float(page.wait_for_function(LANDING_READY).json_value())
+        return float(wait_drawn(page, LANDING_READY, "the landing").json_value())
     finally:
         page.context.close()
 
@@ -65,8 +65,8 @@ def timeline_drawn_ms(browser: Browser, base: str) -> tuple[float, float]:
     page = _fresh_page(browser)
     try:
         page.goto(f"{base}/#timeline")
-        acts = page.wait_for_function(_MARK, arg="timeline:drawn").json_value()
-        background = page.wait_for_function(_MARK, arg="timeline:background").json_value()
+        acts = wait_drawn(page, _MARK, "the timeline", "timeline:drawn").json_value()
+        background = wait_drawn(page, _MARK, "the timeline", "timeline:background").json_value()
         return float(acts), float(background)
     finally:
         page.context.close()

@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 
 from playwright.sync_api import Browser
-from playwright.sync_api import Error as PlaywrightError
 
-from bench.browser import corpus_explorer
+from bench.browser import corpus_explorer, wait_drawn
 from bench.explorer import LANDING_READY, PATIENCE_MS
 from bench.harness import ROOT
 
@@ -46,13 +45,7 @@ def take(browser: Browser, base: str, out: Path = OUT) -> list[Path]:
         try:
             page.goto(f"{base}/{address}")
             page.wait_for_function("() => window.explorer !== undefined")
-            try:
-                page.wait_for_function(ready)
-            except PlaywrightError:
-                statuses = page.eval_on_selector_all(
-                    ".status, .error", "xs => xs.map(x => x.textContent.trim()).filter(Boolean)"
-                )
-                raise RuntimeError(f"{name} was not drawn: {statuses}") from None
+            wait_drawn(page, ready, name)
             # Charts finish their last frame before the picture is taken.
             page.evaluate("() => new Promise(r => requestAnimationFrame(() => r(null)))")
             path = out / f"{name}.png"
