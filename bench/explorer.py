@@ -10,21 +10,18 @@ background is (``timeline:background``), the performance marks the view sets. No
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from bench.harness import bench_client, served_api, summary
-from graph import migrate
-from loaders import CORPUS_DIR, load_corpus
+from bench.browser import corpus_explorer, wait_drawn
+from bench.harness import summary
 
 __all__ = [
     "BOLT_PORT",
     "LANDING_READY",
+    "PATIENCE_MS",
     "in_chromium",
     "landing_interactive_ms",
     "timeline_drawn_ms",
@@ -34,7 +31,6 @@ __all__ = [
 BOLT_PORT = 7698
 API_PORT = 8798
 VIEWPORT = {"width": 1280, "height": 800}
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 PATIENCE_MS = 180_000
 
 #: Interactive: the explorer started, and the landing's chain, measures and charts are drawn.
@@ -48,19 +44,6 @@ LANDING_READY = """() => window.explorer !== undefined
 _MARK = """name => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? false"""
 
 
-@contextmanager
-def chromium() -> Iterator[Browser]:
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
-    if executable is None:
-        raise RuntimeError("Chromium is not installed: `make chromium`")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 def _fresh_page(browser: Browser) -> Page:
     page = browser.new_context(viewport=VIEWPORT).new_page()  # type: ignore[arg-type]
     page.set_default_timeout(PATIENCE_MS)
@@ -72,7 +55,7 @@ def landing_interactive_ms(browser: Browser, base: str) -> float:
     page = _fresh_page(browser)
     try:
         page.goto(f"{base}/")
-        return float(page.wait_for_function(LANDING_READY).json_value())
+        return float(wait_drawn(page, LANDING_READY, "the landing").json_value())
     finally:
         page.context.close()
 
@@ -82,8 +65,8 @@ def timeline_drawn_ms(browser: Browser, base: str) -> tuple[float, float]:
     page = _fresh_page(browser)
     try:
         page.goto(f"{base}/#timeline")
-        acts = page.wait_for_function(_MARK, arg="timeline:drawn").json_value()
-        background = page.wait_for_function(_MARK, arg="timeline:background").json_value()
+        acts = wait_drawn(page, _MARK, "the timeline", "timeline:drawn").json_value()
+        background = wait_drawn(page, _MARK, "the timeline", "timeline:background").json_value()
         return float(acts), float(background)
     finally:
         page.context.close()
@@ -95,23 +78,16 @@ def in_chromium(home: Path, rounds: int = 5) -> dict[str, Any]:
     from tests.coded_events import CODED, load_coded_world
 
     out: dict[str, Any] = {"rounds": rounds, "coded_events": CODED}
-    with bench_client(home, fresh=True, heap="2g", pagecache="1g", port=BOLT_PORT) as (
-        client,
-        bolt_uri,
-    ):
-        migrate(client)
-        load_corpus(client, [CORPUS_DIR])
-        with served_api(bolt_uri, port=API_PORT) as api, chromium() as browser:
-            base = api.url.removesuffix("/graphql")
-            landing_interactive_ms(browser, base)
-            out["landing_ms"] = summary(
-                [landing_interactive_ms(browser, base) for _ in range(rounds)]
-            )
-        load_coded_world(client)
-        with served_api(bolt_uri, port=API_PORT) as api, chromium() as browser:
-            base = api.url.removesuffix("/graphql")
-            timeline_drawn_ms(browser, base)
-            runs = [timeline_drawn_ms(browser, base) for _ in range(rounds)]
-            out["timeline_acts_ms"] = summary([acts for acts, _ in runs])
-            out["timeline_ms"] = summary([background for _, background in runs])
+    with corpus_explorer(
+        home, bolt_port=BOLT_PORT, api_port=API_PORT, heap="2g", pagecache="1g"
+    ) as explorer:
+        browser, base = explorer.browser, explorer.base
+        landing_interactive_ms(browser, base)
+        out["landing_ms"] = summary([landing_interactive_ms(browser, base) for _ in range(rounds)])
+        # The same server, now over the flood: the API keeps no data between requests.
+        load_coded_world(explorer.client)
+        timeline_drawn_ms(browser, base)
+        runs = [timeline_drawn_ms(browser, base) for _ in range(rounds)]
+        out["timeline_acts_ms"] = summary([acts for acts, _ in runs])
+        out["timeline_ms"] = summary([background for _, background in runs])
     return out

@@ -1,6 +1,6 @@
 """The README's screenshots, made again (``make screenshots``): a Neo4j of its own holding the
 curated corpus, ``dyad serve`` on it, and Debian's Chromium at a fixed viewport writing
-docs/img/landing.png, timeline.png and map.png (the map when the explorer has that view).
+docs/img/landing.png, timeline.png and map.png.
 Each is taken once its view says it is drawn, never after a wait of a fixed time.
 """
 
@@ -10,12 +10,10 @@ import sys
 from pathlib import Path
 
 from playwright.sync_api import Browser
-from playwright.sync_api import Error as PlaywrightError
 
-from bench.explorer import LANDING_READY, PATIENCE_MS, chromium
-from bench.harness import ROOT, bench_client, served_api
-from graph import migrate
-from loaders import CORPUS_DIR, load_corpus
+from bench.browser import corpus_explorer, wait_drawn
+from bench.explorer import LANDING_READY, PATIENCE_MS
+from bench.harness import ROOT
 
 __all__ = ["SHOTS", "main", "take"]
 
@@ -32,13 +30,12 @@ SHOTS: dict[str, tuple[str, str]] = {
         "#timeline",
         "() => performance.getEntriesByName('timeline:background', 'mark').length > 0",
     ),
-    # The supply map: taken when the explorer has a map tab, which says it is drawn this way.
-    "map": ("#map", "() => document.querySelector('#view-map [data-drawn]') !== null"),
+    "map": ("#map", "() => performance.getEntriesByName('map:drawn', 'mark').length > 0"),
 }
 
 
 def take(browser: Browser, base: str, out: Path = OUT) -> list[Path]:
-    """Every screenshot whose view the explorer has; the paths written."""
+    """Every screenshot in ``SHOTS``; the paths written. A view not drawn is an error."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, (address, ready) in SHOTS.items():
@@ -48,17 +45,7 @@ def take(browser: Browser, base: str, out: Path = OUT) -> list[Path]:
         try:
             page.goto(f"{base}/{address}")
             page.wait_for_function("() => window.explorer !== undefined")
-            view = address.lstrip("#") or "now"
-            if page.locator(f"#tab-{view}").count() == 0:
-                print(f"no {view} view in this explorer: {name}.png not taken", file=sys.stderr)
-                continue
-            try:
-                page.wait_for_function(ready)
-            except PlaywrightError:
-                statuses = page.eval_on_selector_all(
-                    ".status, .error", "xs => xs.map(x => x.textContent.trim()).filter(Boolean)"
-                )
-                raise RuntimeError(f"{name} was not drawn: {statuses}") from None
+            wait_drawn(page, ready, name)
             # Charts finish their last frame before the picture is taken.
             page.evaluate("() => new Promise(r => requestAnimationFrame(() => r(null)))")
             path = out / f"{name}.png"
@@ -70,15 +57,11 @@ def take(browser: Browser, base: str, out: Path = OUT) -> list[Path]:
 
 
 def main() -> int:
-    with bench_client(HOME, fresh=True, heap="1g", pagecache="512m", port=BOLT_PORT) as (
-        client,
-        bolt_uri,
-    ):
-        migrate(client)
-        load_corpus(client, [CORPUS_DIR])
-        with served_api(bolt_uri, port=API_PORT) as api, chromium() as browser:
-            for path in take(browser, api.url.removesuffix("/graphql")):
-                print(path.relative_to(ROOT))
+    with corpus_explorer(
+        HOME, bolt_port=BOLT_PORT, api_port=API_PORT, heap="1g", pagecache="512m"
+    ) as explorer:
+        for path in take(explorer.browser, explorer.base):
+            print(path.relative_to(ROOT))
     return 0
 
 

@@ -74,6 +74,8 @@ def dyad_serve(neo4j_uri: str, *, output: Path | None = None, **env: str) -> Ite
         yield url
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        # It exits once its reads in flight end (a page's last questions, on a busy machine),
+        # each within the query timeout; a server still up after that is a hang, and fails.
+        process.wait(timeout=GraphSettings().query_timeout + 20)
         if not isinstance(printed, int):
             printed.close()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,30 +20,20 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route
 
 from api.explorer import EXPLORER_DIR
+from bench.browser import CHROMIUM, chromium
 from graph import GraphClient, GraphSettings
 from schema import EXPLORER_SECTIONS, Label, Status
 from schema.presentation import KIND_STYLES, STATUS_STYLES
 from tests.conftest import ROOT
 from tests.http import dyad_serve
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = ROOT / "tests" / "artifacts"
 VENDOR = ROOT / "api" / "static" / "vendor"
 REMARK = "statement:takaichi-2025-11-07-diet"
 LOCAL_HOST = "127.0.0.1"
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 # --- a real server and a real browser -------------------------------------------------------
 
@@ -60,12 +49,8 @@ def base_url(graph_settings: GraphSettings) -> Iterator[str]:
 def browser() -> Iterator[Browser]:
     if CHROMIUM is None:
         pytest.fail("Chromium is not installed: `make chromium` installs Debian's package")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+    with chromium() as launched:
+        yield launched
 
 
 @dataclass

@@ -85,6 +85,8 @@ def test_the_map_draws_every_placed_site_filters_by_mineral_and_lists_the_rest(
                    .flatMap(s => s.data.map(d => d.id))"""
     )
     assert sorted(drawn) == sorted(PLACED)
+    # The view says it is drawn (the mark bench/screenshots.py waits for).
+    assert page.evaluate("() => performance.getEntriesByName('map:drawn', 'mark').length") >= 1
     # Every drawn point sits where the record puts it.
     points = page.evaluate(
         """() => Object.fromEntries(window.explorer.map.chart.getOption().series

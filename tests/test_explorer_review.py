@@ -171,11 +171,6 @@ def test_a_curator_reviews_a_candidate_end_to_end(
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(
-    reason="known defect: axe finds colour contrast too low on the review list's .badge at "
-    "phone width (fresh-clone run ci10); see the stop's closing note",
-    strict=False,
-)
 def test_a_shared_link_opens_the_item_at_phone_width(
     queued: GraphClient, session: Session, base_url: str
 ) -> None:

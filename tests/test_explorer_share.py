@@ -21,6 +21,7 @@ from tests.test_explorer_browser import (  # noqa: F401 (fixtures)
     screenshot,
     session,
 )
+from tests.test_explorer_views import serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -63,6 +64,12 @@ def _clean(recorded: Session) -> None:
     assert recorded.off_host() == []
 
 
+def _accessible(page: Page, view: str) -> None:
+    """axe-core finds nothing serious or critical in the view."""
+    found = serious_violations(page, f"#view-{view}")
+    assert found == [], "\n".join(found)
+
+
 def _chains_drawn(page: Page) -> list[str]:
     page.wait_for_selector("#chain-list li.chain")
     ends: list[str] = page.eval_on_selector_all(
@@ -98,6 +105,7 @@ def test_a_shared_address_opens_the_same_view_in_a_new_page(
         assert other.page.input_value("#chain-hops") == "6"
         assert other.page.input_value("#chain-country") == "country:JPN"
         assert "Takaichi" in other.page.inner_text("#chain-start-name")
+        _accessible(other.page, "chains")
         # A node's address opens its neighbourhood and details.
         other.page.goto(f"{base_url}/#graph?node={GALLIUM}")
         other.page.wait_for_function("() => window.explorer !== undefined")
@@ -167,6 +175,7 @@ def test_free_cypher_shows_rows_graph_and_notifications_and_refuses_a_write(
     assert drawn["edges"] > 0
     assert "cy.text=" in page.url
     screenshot(page, "cypher-free")
+    _accessible(page, "cypher")
 
     # Neo4j's warning about an unknown label is shown with the (empty) answer.
     page.fill("#cypher-text", "MATCH (n:NoSuchLabel) RETURN n")
@@ -267,6 +276,7 @@ def test_on_a_phone_a_tapped_result_comes_into_view_with_readable_labels(
         "() => document.querySelector('#details-title').textContent === 'Gallium'"
     )
     screenshot(page, "phone-graph")
+    _accessible(page, "graph")
     _clean(phone)
 
 
@@ -343,6 +353,7 @@ def test_a_brushed_timeline_range_and_its_filters_open_the_same_in_a_new_page(
             )
             == listed
         )
+        _accessible(other.page, "timeline")
         _clean(other)
     finally:
         context.close()

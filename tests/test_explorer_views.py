@@ -217,6 +217,8 @@ def test_a_brushed_timeline_narrows_the_list_and_a_month_only_fact_reads_as_its_
     assert page.locator(f'#timeline-list .tl-item[data-id="{REMARK}"]').count() == 1
     assert " acts between " in page.inner_text("#timeline-status")
     screenshot(page, "timeline-brushed")
+    found = serious_violations(page, "#view-timeline")
+    assert found == [], "\n".join(found)
     # Clicking the remark's bar opens its details.
     page.click("#tl-brush")  # brushing off, so a click is a click
     click_chart(
@@ -291,6 +293,8 @@ def test_a_what_if_changes_the_bars_and_the_tooltip_shows_the_formula(
     assert [s["name"] for s in second["series"]] == ["Gallium"]
     assert set(second["industries"]) < set(first["industries"]) | set(second["industries"])
     screenshot(page, "analytics")
+    found = serious_violations(page, "#view-analytics")
+    assert found == [], "\n".join(found)
     # Clicking a bar opens the industry's details.
     click_chart(
         page,
@@ -326,6 +330,7 @@ def test_the_chart_views_have_no_serious_accessibility_violations(
     found += serious_violations(page, "#view-analytics")
     assert found == [], "\n".join(found)
     assert session.errors == []
+    assert session.off_host() == []
 
 
 # --- a flood of coded events ------------------------------------------------------------------

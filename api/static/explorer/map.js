@@ -109,6 +109,7 @@ export class MapView {
     const css = (name) => style.getPropertyValue(name).trim() || undefined;
     this.chart.setOption(
       {
+        animation: false,
         aria: { enabled: true },
         tooltip: { trigger: "item", formatter: (p) => (p.data?.site ? this.tooltip(p.data.site) : "") },
         legend: { type: "scroll", bottom: 0 },
@@ -131,6 +132,8 @@ export class MapView {
     );
     this.lists(onMap.map(({ site }) => site), shown.filter(({ site }) => !placed(site)).map(({ site }) => site));
     this.shares(chosen);
+    // Drawn: a performance mark, which the screenshots (bench/screenshots.py) wait for.
+    performance.mark("map:drawn", { detail: { mineral: chosen || null, sites: onMap.length } });
   }
 
   tooltip(site) {
