@@ -3,14 +3,16 @@
 On a Neo4j of its own (``.dyad/bench-living-neo4j``, Bolt port 7698, so that it runs beside
 the other benchmarks' 7697), holding the curated corpus:
 
-1. **Loads.** The corpus loaded into an emptied database ``LOADS`` times as ``dyad load``
-   loads it (recording a ``Change`` per node and relationship) and ``LOADS`` times with the
-   recording left out (``loaders.write.record`` replaced by a no-op for the run: there is no
-   switch, since every write must record). Medians, and their ratio.
+1. **Loads.** The corpus loaded into an emptied database as ``dyad load`` loads it
+   (recording a ``Change`` per node and relationship) and with the recording left out
+   (``loaders.write.record`` replaced by a no-op for the run: there is no switch, since every
+   write must record), ``LOADS`` times each, in turn. Medians, and their ratio.
 2. **Reads that do not ask for history**, over HTTP against ``dyad serve``: the same
-   GraphQL requests (the corpus cases of ``bench/api_overhead.py``) timed on the corpus
-   without a history, then on the same corpus with it. The ratio of medians must stay
-   under 1.10 (#22).
+   GraphQL requests (the corpus cases of ``bench/api_overhead.py`` and a timeline) timed
+   after each load, so the sides without and with a history take turns (and turns going
+   first, as the machine's load drifts). The ratio of
+   medians must stay under 1.10 (#22). PROFILE db hits of each read's API query, without
+   and with the history, show whether any read walks it (they must be equal).
 3. **Ingest.** ``SYNTHETIC_ARTICLES`` articles made here, deterministically (no network):
    each names corpus entities, an invented company and a hedged claim. They go in through
    ``loaders.ingest.ingest`` as ``dyad ingest`` reads a JSON Lines file; articles per second.
@@ -30,7 +32,8 @@ from typing import Any
 from unittest import mock
 
 from bench.api_overhead import CORPUS_CASES
-from bench.harness import ROOT, Rounds, bench_client, served_api, summary, timed
+from bench.api_reads import read_sent_for
+from bench.harness import ROOT, Case, Rounds, bench_client, served_api, summary, timed
 from bench.lean_http import LeanHttp
 from graph import GraphClient, fingerprint, migrate
 from loaders import CORPUS_DIR, load_corpus
@@ -45,6 +48,18 @@ SYNTHETIC_ARTICLES = 1000
 LOADS = 3
 #: Its Neo4j's heap and page cache: the corpus fits many times over.
 HEAP = "1g"
+
+#: Reads that do not ask for history: the corpus cases (``causalChains``, ``neighbourhood``,
+#: ``search``, a filtered list) and a timeline.
+READ_CASES = [
+    *CORPUS_CASES,
+    Case(
+        "timeline",
+        '{ timeline(countries: ["country:JPN"], first: 200) '
+        "{ totalCount capped items { id name } } }",
+        "timeline",
+    ),
+]
 
 #: Pieces the synthetic articles are made of: names the corpus holds, invented companies
 #: (``Fictional … {n}``, which the reader cannot link and so queues), hedges.
@@ -95,21 +110,36 @@ def _changes(client: GraphClient) -> int:
     return int(client.read("history/count")[0]["n"])
 
 
-def _reads(url: str, rounds: Rounds) -> dict[str, dict[str, float]]:
+def _reads(url: str, rounds: Rounds, samples: dict[str, list[float]]) -> None:
     """Each corpus case, round robin so that none gets the warmest cache, on a connection
-    of its own (the server closes one left idle through the loads)."""
+    of its own (the server closes one left idle through the loads); times go to ``samples``."""
     http = LeanHttp(url)
     calls: dict[str, Callable[[], object]] = {
-        case.name: partial(http.post, {"query": case.graphql}) for case in CORPUS_CASES
+        case.name: partial(http.post, {"query": case.graphql}) for case in READ_CASES
     }
     for _ in rounds.warming():
         for call in calls.values():
             call()
-    samples: dict[str, list[float]] = {name: [] for name in calls}
     for _ in rounds.measuring():
         for name, call in calls.items():
-            samples[name].append(timed(call))
-    return {name: summary(times) for name, times in samples.items()}
+            samples.setdefault(name, []).append(timed(call))
+
+
+def _db_hits(plan: Any) -> int:
+    return int(plan.get("dbHits", 0)) + sum(_db_hits(child) for child in plan.get("children", []))
+
+
+def _profiled(client: GraphClient, uri: str) -> dict[str, int]:
+    """PROFILE db hits of the API query each read case sends (as the API sends it): equal
+    with and without a history when no read walks the ``Change`` nodes."""
+    hits = {}
+    for case in READ_CASES:
+        text, params = read_sent_for(uri, case.graphql, case.query)
+        with client.session(read=True) as session:
+            result = session.run("PROFILE " + text, params)
+            list(result)
+            hits[case.name] = _db_hits(result.consume().profile)
+    return hits
 
 
 def living(rounds: Rounds, articles: int = SYNTHETIC_ARTICLES) -> dict[str, Any]:
@@ -119,13 +149,23 @@ def living(rounds: Rounds, articles: int = SYNTHETIC_ARTICLES) -> dict[str, Any]
         served_api(uri, port=API_PORT) as api,
     ):
         _load_s(client, history=False)  # warm-up: plans cached
-        without = [_load_s(client, history=False) for _ in range(LOADS)]
+        without: list[float] = []
+        with_history: list[float] = []
+        reads_without: dict[str, list[float]] = {}
+        reads_with: dict[str, list[float]] = {}
+        same_graph = True
         plain = fingerprint(client)
-        before = _reads(api.url, rounds)
-        with_history = [_load_s(client, history=True) for _ in range(LOADS)]
-        same_graph = fingerprint(client) == plain
+        for n in range(LOADS):  # the two sides in turn, loads and reads alike, and each
+            for history in (False, True) if n % 2 == 0 else (True, False):  # goes first
+                loads, reads = (with_history, reads_with) if history else (without, reads_without)
+                loads.append(_load_s(client, history=history))
+                same_graph = same_graph and fingerprint(client) == plain
+                _reads(api.url, rounds, reads)
+        _load_s(client, history=False)
+        hits_without = _profiled(client, uri)
+        _load_s(client, history=True)
         recorded = _changes(client)
-        after = _reads(api.url, rounds)
+        hits_with = _profiled(client, uri)
 
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "articles.jsonl"
@@ -137,6 +177,8 @@ def living(rounds: Rounds, articles: int = SYNTHETIC_ARTICLES) -> dict[str, Any]
         changes_after_ingest = _changes(client)
 
     no_history_s, history_s = statistics.median(without), statistics.median(with_history)
+    before = {name: summary(times) for name, times in reads_without.items()}
+    after = {name: summary(times) for name, times in reads_with.items()}
     read_ratios = {
         name: round(after[name]["median_ms"] / before[name]["median_ms"], 3) for name in before
     }
@@ -157,6 +199,9 @@ def living(rounds: Rounds, articles: int = SYNTHETIC_ARTICLES) -> dict[str, Any]
             "ratios": read_ratios,
             "worst_ratio": max(read_ratios.values()),
             "within_10_percent": max(read_ratios.values()) <= 1.10,
+            "db_hits_without_history": hits_without,
+            "db_hits_with_history": hits_with,
+            "history_walked": hits_with != hits_without,
         },
         "ingest": {
             "articles": articles,

@@ -144,13 +144,16 @@ def _living(live: dict[str, Any] | None) -> list[str]:
         f"entries) against {load['without_history_s']} s without: {load['ratio']}× "
         f"(same graph: {'yes' if load['same_graph'] else 'NO'}).",
         "",
-        "| read (does not ask for history) | median ms before | median ms after | ratio |",
-        "|---|---|---|---|",
+        "| read (does not ask for history) | median ms without | median ms with | ratio "
+        "| db hits without / with |",
+        "|---|---|---|---|---|",
     ]
+    hits = (reads.get("db_hits_without_history", {}), reads.get("db_hits_with_history", {}))
     for name, ratio in reads["ratios"].items():
         lines.append(
             f"| {name} | {reads['before_history'][name]['median_ms']:.2f} "
-            f"| {reads['after_history'][name]['median_ms']:.2f} | {ratio:.3f}× |"
+            f"| {reads['after_history'][name]['median_ms']:.2f} | {ratio:.3f}× "
+            f"| {hits[0].get(name, '–')} / {hits[1].get(name, '–')} |"
         )
     lines += [
         "",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ __all__ = [
     "load_corpus",
     "read_and_validate",
     "read_items",
+    "validate_record_sets",
     "validate_records",
 ]
 
@@ -62,7 +63,7 @@ def read_and_validate(files: Iterable[Path], client: GraphClient | None = None) 
     known: dict[str, Label] = {}
     grades: dict[str, SourceGrade] = {}
     if client is not None:
-        known, grades = _existing_references(client, items)
+        known, grades = _read_references(client, _references(items))
     validated = validate_items(items, known, grades)
     if validated.problems:
         raise InvalidInputError(validated.problems)
@@ -77,31 +78,53 @@ def validate_records(
     ``kind`` is a corpus key (``statements``, ``relationships``…); references may name nodes
     already in the graph. Problems name ``origin`` and the record's index as the place.
     """
-    items = [
-        RawItem(origin, kind, index, data, {}) for index, (kind, data) in enumerate(records, 1)
+    result = validate_record_sets(client, [(records, origin)])[0]
+    if isinstance(result, InvalidInputError):
+        raise result
+    return result
+
+
+def validate_record_sets(
+    client: GraphClient, sets: Sequence[tuple[list[tuple[str, dict[str, Any]]], str]]
+) -> list[Validated | InvalidInputError]:
+    """Validate each set of records (with its origin) on its own as ``validate_records``
+    does, reading the graph once for all of them: each set's result, or its problems."""
+    item_sets = [
+        [RawItem(origin, kind, index, data, {}) for index, (kind, data) in enumerate(records, 1)]
+        for records, origin in sets
     ]
-    unknown = [item for item in items if item.kind not in _KINDS]
-    if unknown:
-        raise InvalidInputError(
-            [Problem(origin, item.line, "", f"unknown kind {item.kind!r}") for item in unknown]
-        )
-    validated = validate_items(items, *_existing_references(client, items))
-    if validated.problems:
-        raise InvalidInputError(validated.problems)
-    return validated
+    known, grades = _read_references(client, set().union(*map(_references, item_sets)))
+    results: list[Validated | InvalidInputError] = []
+    for items, (_, origin) in zip(item_sets, sets, strict=True):
+        unknown = [item for item in items if item.kind not in _KINDS]
+        if unknown:
+            results.append(
+                InvalidInputError(
+                    [Problem(origin, i.line, "", f"unknown kind {i.kind!r}") for i in unknown]
+                )
+            )
+            continue
+        validated = validate_items(items, known, grades)
+        results.append(InvalidInputError(validated.problems) if validated.problems else validated)
+    return results
 
 
-def _existing_references(
-    client: GraphClient, items: list[RawItem]
-) -> tuple[dict[str, Label], dict[str, SourceGrade]]:
-    """The labels of the ids ``items`` name that are already in the graph, and the grades of
-    those that are sources."""
+def _references(items: list[RawItem]) -> set[str]:
+    """The ids ``items`` name that they do not define (the graph may hold them)."""
     defined = {str(item.data.get("id")) for item in items if item.kind != RELATIONSHIPS}
     wanted: set[str] = set()
     for item in items:
         refs = [item.data.get(k) for k in ("start", "end", "mineral")]
         refs.extend(item.data.get("sources") or [])
         wanted.update(str(r) for r in refs if isinstance(r, str) and r not in defined)
+    return wanted
+
+
+def _read_references(
+    client: GraphClient, wanted: set[str]
+) -> tuple[dict[str, Label], dict[str, SourceGrade]]:
+    """The labels of the ``wanted`` ids that are already in the graph, and the grades of
+    those that are sources."""
     known: dict[str, Label] = {}
     grades: dict[str, SourceGrade] = {}
     if not wanted:

@@ -40,6 +40,8 @@ class LoadSummary:
     labels: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     types: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     dry_run: bool = False
+    #: The ids of the nodes, relationships (``schema.edge_id``) and queue items changed.
+    subjects: set[str] = field(default_factory=set)
 
     @property
     def changed(self) -> int:
@@ -128,6 +130,7 @@ def plan_and_write(
             if also is not None:
                 changes += also(tx) or ()
             record(tx, changes, by=by, batch_size=batch_size)
+            summary.subjects.update(c.subject for c in changes)
             if dry_run:
                 raise _DryRunRollback
     except _DryRunRollback:

@@ -3,6 +3,7 @@ reported by its place and the others load, unknown names wait in the review queu
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,25 @@ def test_a_path_that_does_not_exist_is_refused(
 ) -> None:
     assert main(["ingest", str(DATA / "nothing-here.jsonl")]) == 2
     assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_an_article_whose_write_fails_is_left_out_and_the_others_load(
+    small_graph: GraphClient, tmp_path: Path
+) -> None:
+    """Articles are written many to a transaction; when Neo4j refuses one (a title longer
+    than its name index takes), the others are written again one by one and load."""
+    lines = ARTICLES.read_text(encoding="utf-8").splitlines()
+    good = [json.loads(line) for line in lines if '"date"' in line][:2]
+    refused = {**good[0], "url": "https://example.org/dyad-test/refused", "title": "T" * 40_000}
+    refused["text"] = "Wexmoor Alloys Ltd, invented for Dyad's tests, is stockpiling gallium."
+    path = tmp_path / "three.jsonl"
+    path.write_text("\n".join(json.dumps(a) for a in (good[0], refused, good[1])) + "\n")
+    summary = ingest(small_graph, [path])
+    assert [b.place for b in summary.bad] == ["three.jsonl:2"]
+    assert (summary.read, summary.loaded) == (3, 2)
+    urls = {r["url"] for r in small_graph.read_text("MATCH (s:Source) RETURN s.url AS url", {})}
+    assert {a["url"] for a in good} <= urls
+    assert refused["url"] not in urls
+    names = {r["name"] for r in small_graph.read_text(_QUEUE, {})}
+    assert "Wexmoor Alloys Ltd" not in names  # nothing of the refused article is written
+    assert "Quillmere Magnetics Ltd" in names

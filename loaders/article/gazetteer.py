@@ -88,6 +88,8 @@ class Gazetteer:
     names: dict[str, str] = field(default_factory=dict)
     by_folded: dict[str, list[Surface]] = field(default_factory=lambda: defaultdict(list))
     _patterns: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+    #: ``surfaces_of`` by the labels asked for, made once (the reader asks per article).
+    _surfaces: dict[frozenset[Label], dict[str, list[Surface]]] = field(default_factory=dict)
 
     @classmethod
     def from_graph(cls, client: GraphClient) -> Gazetteer:
@@ -131,14 +133,17 @@ class Gazetteer:
         if all(s.entity_id != entity_id for s in self.by_folded[folded]):
             self.by_folded[folded].append(entry)
             self._patterns = None
+            self._surfaces.clear()
 
     def surfaces_of(self, labels: frozenset[Label]) -> dict[str, list[Surface]]:
         """Folded surfaces of entities of these kinds (for fuzzy matching)."""
-        return {
-            folded: [s for s in entries if s.label in labels]
-            for folded, entries in self.by_folded.items()
-            if any(s.label in labels for s in entries)
-        }
+        if labels not in self._surfaces:
+            self._surfaces[labels] = {
+                folded: [s for s in entries if s.label in labels]
+                for folded, entries in self.by_folded.items()
+                if any(s.label in labels for s in entries)
+            }
+        return self._surfaces[labels]
 
     def find(self, text: str) -> list[Match]:
         """Every gazetteer surface in ``text``, longest first at each place, not overlapping."""
