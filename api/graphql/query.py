@@ -31,7 +31,12 @@ from api.graphql.research import ResearchFields
 from api.graphql.review import ReviewFields
 from api.graphql.search import SearchFields
 from api.graphql.selection import RelationPlan, fields_named, relation_plan
-from api.graphql.timeline import Timeline, build_timeline
+from api.graphql.timeline import (
+    CODED_EVENT_FIELDS,
+    CODED_EVENTS_CAP,
+    Timeline,
+    build_timeline,
+)
 from schema import Label, id_prefix
 
 __all__ = ["Query"]
@@ -274,7 +279,7 @@ class _Query(
             **{"from": from_},
             to=to,
             datasets=datasets or [],
-            sort="date",
+            codedCap=CODED_EVENTS_CAP if fields_named(items, CODED_EVENT_FIELDS) else None,
             # Then, items recorded later drop out: read the most, keep `first` of the rest.
             limit=first if known_at_ is None else MAX_TIMELINE,
         )
