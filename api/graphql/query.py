@@ -37,7 +37,6 @@ from api.graphql.timeline import (
     Timeline,
     build_timeline,
 )
-from schema import Label, id_prefix
 
 __all__ = ["Query"]
 
@@ -129,7 +128,6 @@ def _list_resolver(
             f"page_{reading.value}",
             relation_plan(listed),
             label=kind.value,
-            prefix=id_prefix(Label(kind.value)) + ":",
             **where,
             sort=sort.value,
             afterKey=after_key,
