@@ -15,6 +15,7 @@ from graph.errors import (
     QueryTimeoutError,
 )
 from graph.fingerprint import Fingerprint, fingerprint
+from graph.list_keys import backfill_list_keys, store_list_keys
 from graph.local_server import LocalServer, ServerStatus
 from graph.migrate import migrate
 from graph.settings import GraphSettings, LocalServerSettings
@@ -34,7 +35,9 @@ __all__ = [
     "Record",
     "ServerStatus",
     "WriteBatch",
+    "backfill_list_keys",
     "fingerprint",
     "migrate",
     "open_driver",
+    "store_list_keys",
 ]

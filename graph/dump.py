@@ -24,6 +24,7 @@ from neo4j.spatial import CartesianPoint, Point, WGS84Point
 from neo4j.time import Date, DateTime, Duration, Time
 
 from graph.client import GraphClient
+from graph.list_keys import store_list_keys
 from graph.migrate import migrate
 from graph.research_errors import RestoreError
 from schema import (
@@ -37,6 +38,7 @@ from schema import (
     ReviewLabel,
     ReviewRelType,
     change_row,
+    without_list_keys,
 )
 
 __all__ = ["DumpSummary", "dump", "restore"]
@@ -130,7 +132,7 @@ def dump(client: GraphClient, out: IO[str]) -> DumpSummary:
                 {
                     "node": {
                         "labels": sorted(row["labels"]),
-                        "properties": _properties(row["properties"]),
+                        "properties": _properties(without_list_keys(row["properties"])),
                     }
                 }
             )
@@ -226,6 +228,8 @@ def restore(
                     f"{path.name}: {len(rows) - written} relationships name an end that is not "
                     "in the dump; rolled back, nothing was written"
                 )
+        entity_ids = [n["properties"]["id"] for n in nodes if BASE_LABEL in n["labels"]]
+        store_list_keys(tx.run, entity_ids)
         # The dump's own history comes back with it; the restore itself is one more entry.
         at = dt.datetime.now(dt.UTC)
         entry = change_row(

@@ -26,6 +26,7 @@ from xml.etree import ElementTree as ET
 from graph.client import GraphClient
 from graph.errors import NodeNotFoundError
 from graph.graph_form import GraphData, GraphEdge, GraphNode, elements, json_safe
+from schema import without_list_keys
 
 __all__ = ["EXPORT_FORMATS", "MAX_DEPTH", "export_text", "read_graph", "write_csv"]
 
@@ -47,7 +48,10 @@ def read_graph(client: GraphClient, from_id: str | None = None, depth: int = 1) 
         node_rows = client.read("export/nodes_by_id", ids=ids)
         rel_rows = client.read("export/relationships_among", ids=ids)
     return GraphData(
-        nodes=[GraphNode(r["id"], tuple(sorted(r["labels"])), r["properties"]) for r in node_rows],
+        nodes=[
+            GraphNode(r["id"], tuple(sorted(r["labels"])), without_list_keys(r["properties"]))
+            for r in node_rows
+        ],
         edges=[GraphEdge(r["start"], r["end"], r["type"], r["properties"]) for r in rel_rows],
     )
 

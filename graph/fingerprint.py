@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.client import GraphClient
+from schema import without_list_keys
 
 __all__ = ["Fingerprint", "fingerprint"]
 
@@ -57,7 +58,7 @@ def fingerprint(client: GraphClient) -> Fingerprint:
     for row in client.read("graph/fingerprint_nodes"):
         node_labels = sorted(row["labels"])
         labels.update(node_labels)
-        node_lines.append(_line([node_labels, row["properties"]]))
+        node_lines.append(_line([node_labels, without_list_keys(row["properties"])]))
     rel_lines: list[str] = []
     for row in client.read("graph/fingerprint_relationships"):
         types[row["type"]] += 1

@@ -15,6 +15,7 @@ from typing import Any
 
 import queries
 from graph.client import GraphClient
+from graph.list_keys import backfill_list_keys
 
 __all__ = ["DEFAULT_ANALYZER", "Migration", "migrate", "parse_migration"]
 
@@ -87,10 +88,12 @@ def migrate(client: GraphClient) -> int:
     """Apply every constraint and index in ``queries/schema/migrate.cypher``; returns how many.
 
     Each statement says ``IF NOT EXISTS``, so running it again changes nothing; a full-text
-    index whose labels, properties or analyzer changed is dropped and built again.
+    index whose labels, properties or analyzer changed is dropped and built again. Nodes
+    without list keys (written before them, or imported from CSV) get theirs.
     """
     statements = queries.statements(MIGRATIONS)
     _drop_changed_full_text_indexes(client, statements)
     client.execute_statements(statements, name=MIGRATIONS)
     client.autocommit("schema/await_indexes", seconds=INDEX_WAIT_SECONDS)
+    backfill_list_keys(client)
     return len(statements)

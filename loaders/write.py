@@ -7,10 +7,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph import GraphClient, GraphError, WriteBatch
+from graph import GraphClient, GraphError, WriteBatch, store_list_keys
 from loaders.errors import LoadFailedError
 from loaders.history import Change, node_change, record, relationship_change
-from schema import Label, Node, Relationship, RelType
+from schema import Label, Node, Relationship, RelType, without_list_keys
 
 __all__ = ["AlsoWrite", "Counts", "LoadSummary", "ProgressCallback", "plan_and_write"]
 
@@ -100,6 +100,7 @@ def plan_and_write(
     total = len(nodes) + len(relationships)
     done = 0
     changes: list[Change] = []
+    written: list[str] = []  # ids whose list keys (graph/list_keys.py) may have changed
 
     class _DryRunRollback(Exception):
         pass
@@ -110,6 +111,7 @@ def plan_and_write(
                 changed = _count_nodes(tx, label, rows, summary, batch_size, changes)
                 if not dry_run:
                     tx.run_batches("load/merge_nodes", changed, batch_size, label=label.value)
+                written += [row["id"] for row in changed]
                 done += len(rows)
                 if progress:
                     progress(done, total)
@@ -124,9 +126,12 @@ def plan_and_write(
                     tx.run_batches(
                         "load/update_relationships", updated, batch_size, type=rel_type.value
                     )
+                written += [row[end] for row in (*created, *updated) for end in ("start", "end")]
                 done += len(rows)
                 if progress:
                     progress(done, total)
+            if not dry_run:
+                store_list_keys(tx.run, written)
             if also is not None:
                 changes += also(tx) or ()
             record(tx, changes, by=by, batch_size=batch_size)
@@ -163,13 +168,15 @@ def _count_nodes(
             found = existing.get(row["id"])
             if found is None:
                 counts.created += 1
-            elif label.value in found["labels"] and _same(found["properties"], row["properties"]):
+            elif label.value in found["labels"] and _same(
+                without_list_keys(found["properties"]), row["properties"]
+            ):
                 counts.unchanged += 1
                 continue
             else:
                 counts.updated += 1
             changed.append(row)
-            before = None if found is None else found["properties"]
+            before = None if found is None else without_list_keys(found["properties"])
             is_source = label is Label.SOURCE
             changes.append(node_change(row["id"], before, row["properties"], is_source=is_source))
     return changed

@@ -74,6 +74,7 @@ from schema.vocabulary import (
     BASE_LABEL,
     CAUSAL_TYPES,
     DEEDS,
+    LIST_KEYS,
     MEASURE_REACH,
     PATTERNS,
     CausalDirection,
@@ -85,6 +86,7 @@ from schema.vocabulary import (
     id_prefix,
     is_allowed,
     label_for_id,
+    without_list_keys,
 )
 
 __all__ = [
@@ -99,6 +101,7 @@ __all__ = [
     "EXPLORER_SECTIONS",
     "HISTORY_PATTERNS",
     "HS_MINERALS",
+    "LIST_KEYS",
     "MEASURE_REACH",
     "NODE_MODELS",
     "PATTERNS",
@@ -169,4 +172,5 @@ __all__ = [
     "review_item_id",
     "stored_grade",
     "strongest_status",
+    "without_list_keys",
 ]

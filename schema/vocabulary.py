@@ -15,6 +15,7 @@ __all__ = [
     "BASE_LABEL",
     "CAUSAL_TYPES",
     "DEEDS",
+    "LIST_KEYS",
     "MEASURE_REACH",
     "PATTERNS",
     "CausalDirection",
@@ -26,10 +27,25 @@ __all__ = [
     "id_prefix",
     "is_allowed",
     "label_for_id",
+    "without_list_keys",
 ]
 
 #: Every node carries this label as well as its own; ``Entity.id`` is unique across the graph.
 BASE_LABEL = "Entity"
+
+#: The sort keys lists and the timeline read in order from a range index (#24), stored on every
+#: node by ``graph/list_keys.py`` whenever it or a node within 4 causal steps is written. Each
+#: is one string, ``Label␁dataset␁key␁id`` (␁ is U+0001, below any character of a key): a
+#: prefix per kind and tier (curated: an empty dataset; coded events: their dataset), then the
+#: key (``list_date``: the timeline's date order, narrowed by causality; ``list_name``: the
+#: lower-cased name), then the id that breaks ties. They are derived, never facts: loads,
+#: exports, dumps and fingerprints leave them out.
+LIST_KEYS = ("list_date", "list_name")
+
+
+def without_list_keys(properties: dict[str, object]) -> dict[str, object]:
+    """A node's stored properties without its derived list keys."""
+    return {k: v for k, v in properties.items() if k not in LIST_KEYS}
 
 
 class Label(StrEnum):

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from graph import GraphClient
+from graph import GraphClient, store_list_keys
 from loaders import CORPUS_DIR, load_corpus
 from schema import Event, Node, Place, Reliability, Source, SourceKind, Status
 from tests.conftest import _DatabaseState, _empty
@@ -35,6 +35,9 @@ MATCH (e:Event {id: 'event:gdelt-' + toString(i)})
 MATCH (c:Country) WHERE c.id IN ['country:CHN', 'country:JPN']
 CREATE (e)-[:INVOLVES {sources: ['source:test-gdelt'], confidence: 0.5, status: 'unverified',
                        method: 'imported', key: ''}]->(c)"""
+
+
+_COUNTS = (("gdelt", CODED), ("polecat", POLECAT))
 
 
 def _month(index: int) -> dt.date:
@@ -81,7 +84,7 @@ def load_coded_world(graph_client: GraphClient) -> GraphClient:
     for node in _other_nodes():
         rows = [{"id": node.id, "properties": node.properties()}]
         graph_client.write("load/merge_nodes", rows=rows, label=node.label.value)
-    for dataset, count in (("gdelt", CODED), ("polecat", POLECAT)):
+    for dataset, count in _COUNTS:
         rows = list(coded_rows(dataset, count))
         for start in range(0, count, 20_000):
             batch = rows[start : start + 20_000]
@@ -91,4 +94,8 @@ def load_coded_world(graph_client: GraphClient) -> GraphClient:
             session.run(_SET_NATIVE_NAME, id=node_id, native=native).consume()
         for start in range(0, CODED, 20_000):
             session.run(_INVOLVE, first=start, last=start + 19_999).consume()
+    # written around the loaders, so their list keys as a loader stores them
+    written = [node.id for node in _other_nodes()]
+    written += [f"event:{dataset}-{i}" for dataset, count in _COUNTS for i in range(count)]
+    store_list_keys(graph_client.write, written)
     return graph_client

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from api.graphql.timeline import CODED_EVENTS_CAP
 from graph import GraphClient
 from tests.coded_events import BEIJING_CITY, CODED, TAKAICHI, load_coded_world
 from tests.test_graphql_api import ask
@@ -175,10 +176,13 @@ async def test_the_default_timeline_is_curated_and_counts_coded_events_apart(
     _, body = await ask(
         coded_client,
         """{ timeline(countries: ["country:JPN"], first: 1000) {
-               codedEvents capped totalCount items { id } } }""",
+               codedEvents codedEventsIsExact capped totalCount items { id } } }""",
     )
     timeline = body["data"]["timeline"]
     assert timeline["items"]
     assert not any(_is_coded(item["id"]) for item in timeline["items"])
-    assert timeline["codedEvents"] == CODED
+    # counted exactly up to the cap (#24: the count reads no more than that)
+    assert CODED > CODED_EVENTS_CAP
+    assert timeline["codedEvents"] == CODED_EVENTS_CAP
+    assert timeline["codedEventsIsExact"] is False
     assert timeline["capped"] is (timeline["totalCount"] > 1000)

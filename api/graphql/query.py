@@ -31,8 +31,12 @@ from api.graphql.research import ResearchFields
 from api.graphql.review import ReviewFields
 from api.graphql.search import SearchFields
 from api.graphql.selection import RelationPlan, fields_named, relation_plan
-from api.graphql.timeline import Timeline, build_timeline
-from schema import Label, id_prefix
+from api.graphql.timeline import (
+    CODED_EVENT_FIELDS,
+    CODED_EVENTS_CAP,
+    Timeline,
+    build_timeline,
+)
 
 __all__ = ["Query"]
 
@@ -124,7 +128,6 @@ def _list_resolver(
             f"page_{reading.value}",
             relation_plan(listed),
             label=kind.value,
-            prefix=id_prefix(Label(kind.value)) + ":",
             **where,
             sort=sort.value,
             afterKey=after_key,
@@ -274,7 +277,7 @@ class _Query(
             **{"from": from_},
             to=to,
             datasets=datasets or [],
-            sort="date",
+            codedCap=CODED_EVENTS_CAP if fields_named(items, CODED_EVENT_FIELDS) else None,
             # Then, items recorded later drop out: read the most, keep `first` of the rest.
             limit=first if known_at_ is None else MAX_TIMELINE,
         )

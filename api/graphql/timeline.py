@@ -12,7 +12,12 @@ import strawberry
 from api.graphql.nodes import Node, build_node
 from api.graphql.subgraph import Subgraph
 
-__all__ = ["Timeline", "build_timeline"]
+__all__ = ["CODED_EVENTS_CAP", "CODED_EVENT_FIELDS", "Timeline", "build_timeline"]
+
+#: Coded events are counted exactly up to this many (#24): beyond, `codedEventsIsExact` says so.
+CODED_EVENTS_CAP = 1_000
+#: The fields that need the count; without them it is not made.
+CODED_EVENT_FIELDS = {"codedEvents", "codedEventsIsExact"}
 
 
 @strawberry.type(
@@ -32,7 +37,12 @@ class Timeline:
     )
     coded_events: int = strawberry.field(
         description="Coded events (nodes with a `dataset`) that match the other filters, "
-        "counted apart whether or not their dataset was asked for."
+        f"counted apart whether or not their dataset was asked for: at most {CODED_EVENTS_CAP:,} "
+        "(see `codedEventsIsExact`)."
+    )
+    coded_events_is_exact: bool = strawberry.field(
+        description=f"False when more than {CODED_EVENTS_CAP:,} coded events match: "
+        "`codedEvents` then gives that cap."
     )
 
 
@@ -41,9 +51,11 @@ def build_timeline(graph: Subgraph, first: int | None = None, hidden: int = 0) -
     matched but are left out of the answer (not yet recorded at ``knownAt``) and of its total."""
     total = int(graph.extra["total"]) - hidden
     items = [build_node(graph, node_id) for node_id in graph.roots[:first]]
+    coded = int(graph.extra["codedEvents"])
     return Timeline(
         items=items,
         total_count=total,
         capped=total > len(items),
-        coded_events=int(graph.extra["codedEvents"]),
+        coded_events=min(coded, CODED_EVENTS_CAP),
+        coded_events_is_exact=coded <= CODED_EVENTS_CAP,
     )

@@ -19,11 +19,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from graph import GraphClient, GraphError
+from graph import GraphClient, GraphError, store_list_keys
 from loaders.errors import LoadFailedError
 from loaders.history import Change, node_change, record, relationship_change
 from loaders.write import LoadSummary
-from schema import ChangeAction, ChangeSubject, Label, Node, Relationship, RelType, edge_id
+from schema import (
+    ChangeAction,
+    ChangeSubject,
+    Label,
+    Node,
+    Relationship,
+    RelType,
+    edge_id,
+    without_list_keys,
+)
 
 __all__ = ["BatchWriter", "Journal"]
 
@@ -86,6 +95,10 @@ class Journal:
         for rel_type, rows in self.updated_rels.items():
             for chunk in batches(rows):
                 client.write("load/update_relationships", rows=chunk, type=rel_type)
+        touched = [r["id"] for rows in self.updated_nodes.values() for r in rows]
+        for table in (self.created_rels, self.updated_rels):
+            touched += [r[end] for rows in table.values() for r in rows for end in ("start", "end")]
+        store_list_keys(client.write, touched)
         with client.transaction("load") as tx:
             record(tx, self._undone(), by=f"{by} (undone)", batch_size=batch_size)
 
@@ -192,6 +205,7 @@ class BatchWriter:
         return what changed, for the history."""
         write = not self.summary.dry_run
         changes: list[Change] = []
+        written: list[str] = []  # ids whose list keys (graph/list_keys.py) may have changed
         for label, rows in sorted(self.nodes.items()):
             counts = self.summary.labels[label.value]
             found = {
@@ -200,6 +214,8 @@ class BatchWriter:
             changed = []
             for row in rows:
                 old = found.get(row["id"])
+                if old is not None:
+                    old = old | {"properties": without_list_keys(old["properties"])}
                 if old is None:
                     counts.created += 1
                     journal.created_nodes.append(row["id"])
@@ -219,6 +235,7 @@ class BatchWriter:
                 )
             if write and changed:
                 runner.run("load/merge_nodes", rows=changed, label=label.value)
+            written += [row["id"] for row in changed]
         for rel_type, rows in sorted(self.rels.items()):
             counts = self.summary.types[rel_type.value]
             found = {
@@ -249,4 +266,7 @@ class BatchWriter:
                 runner.run("load/create_relationships", rows=created, type=rel_type.value)
             if write and updated:
                 runner.run("load/update_relationships", rows=updated, type=rel_type.value)
+            written += [row[end] for row in (*created, *updated) for end in ("start", "end")]
+        if write:
+            store_list_keys(runner.run, written)
         return changes

@@ -50,7 +50,8 @@ WITH roots, extra, seedRels + rels1 + rels2 AS allRels, roots + level1 + level2 
 CALL (allRels, reached) {
   UNWIND reached + reduce(ends = [], r IN allRels | ends + [startNode(r), endNode(r)]) AS x
   WITH DISTINCT x
-  RETURN collect(x {.*, text: null, labels: labels(x)}) AS nodes, collect(x.sources) AS nodeSources
+  RETURN collect(x {.*, text: null, list_date: null, list_name: null, labels: labels(x)}) AS nodes,
+         collect(x.sources) AS nodeSources
 }
 CALL (allRels) {
   UNWIND allRels AS r
@@ -64,6 +65,6 @@ CALL (nodeSources, relSources) {
   UNWIND list AS sourceId
   WITH DISTINCT sourceId
   MATCH (s:Source {id: sourceId})
-  RETURN collect(s {.*, text: null}) AS sources
+  RETURN collect(s {.*, text: null, list_date: null, list_name: null}) AS sources
 }
 RETURN [x IN roots | x.id] AS roots, nodes, rels, sources, extra

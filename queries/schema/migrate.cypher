@@ -49,3 +49,7 @@ CREATE FULLTEXT INDEX entity_text IF NOT EXISTS
 FOR (n:Country|Place|Leader|Office|Organization|Statement|Policy|Event|Mineral|Mine|Industry|Source|TradeFlow)
 ON EACH [n.name, n.aliases, n.native_name, n.summary, n.description, n.quote, n.title, n.dataset]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
+// The stored list keys (schema LIST_KEYS): a list page or the timeline seeks one kind's tier
+// ('Policy␁␁', 'Event␁gdelt␁') and reads it in order, so ORDER BY … LIMIT stops at the page.
+CREATE INDEX entity_list_date IF NOT EXISTS FOR (n:Entity) ON (n.list_date);
+CREATE INDEX entity_list_name IF NOT EXISTS FOR (n:Entity) ON (n.list_name);

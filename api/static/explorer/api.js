@@ -121,7 +121,7 @@ export const CHAINS = `query Chains($from: ID!, $toKind: NodeKind, $toCountry: I
 
 export const TIMELINE = `query Timeline($countries: [ID!], $from: Date, $to: Date, $kinds: [NodeKind!]) {
   timeline(countries: $countries, from: $from, to: $to, kinds: $kinds, first: 1000) {
-    totalCount capped codedEvents
+    totalCount capped codedEvents codedEventsIsExact
     items {
       id kind name status
       ... on Statement { date summary }

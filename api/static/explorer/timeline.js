@@ -203,7 +203,8 @@ export class TimelineView {
     if (inRange.length > LIST_CAP) parts.push(`the list shows the first ${LIST_CAP}: narrow the range to see the rest`);
     if (this.answer?.capped) parts.push(`the record holds ${this.answer.totalCount}, of which the first 1000 are loaded`);
     const coded = this.answer?.codedEvents ?? 0;
-    if (coded) parts.push(`${coded} coded event${coded === 1 ? "" : "s"} (GDELT, POLECAT) drawn as monthly counts behind the lanes, not listed`);
+    const more = this.answer?.codedEventsIsExact === false ? "more than " : "";
+    if (coded) parts.push(`${more}${coded} coded event${coded === 1 ? "" : "s"} (GDELT, POLECAT) drawn as monthly counts behind the lanes, not listed`);
     setStatus($("#timeline-status"), `${parts.join("; ")}.`);
     $("#timeline-list").replaceChildren(...this.render(shown));
     $("#timeline-list").dataset.capped = String(inRange.length > LIST_CAP);
