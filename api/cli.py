@@ -36,7 +36,7 @@ from graph import (
     migrate,
 )
 from loaders import CORPUS_DIR, InvalidInputError, LoaderError, load_corpus
-from loaders.admin_csv import IMPORT_OPTIONS
+from loaders.admin_csv import IMPORT_OPTIONS, import_arguments
 from loaders.formats import FORMATS
 
 __all__ = ["main"]
@@ -72,13 +72,10 @@ def _import(server: LocalServer, args: argparse.Namespace, settings: CliSettings
         print(f"dyad neo4j import: name a folder of import CSV files (got {args.folder!r})",
               file=sys.stderr)  # fmt: skip
         return EXIT_BAD_INPUT
-    nodes = sorted(folder.glob("nodes-*.csv"))
-    rels = sorted(folder.glob("relationships-*.csv"))
-    if not nodes:
+    arguments = import_arguments(folder)
+    if not arguments:
         print(f"dyad neo4j import: {folder} holds no nodes-*.csv files", file=sys.stderr)
         return EXIT_BAD_INPUT
-    arguments = [f"--nodes={p.resolve()}" for p in nodes]
-    arguments += [f"--relationships={p.resolve()}" for p in rels]
     out.print(server.import_files(arguments, IMPORT_OPTIONS, force=args.force))
     status = server.start()
     with open_client(settings) as client:
