@@ -89,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument(
+        "--api-workers", type=int, default=1, help="--only load: dyad serve worker processes"
+    )
+    parser.add_argument(
         "--only",
         choices=("overhead", "loading", "growth", "living", "explorer", "peer", "load"),
         default=None,
@@ -121,8 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.only == "load":
         _say(f"load at scale {args.scales[-1]}: wrk, {args.clients} clients, and the ceiling")
         report["load"] = under_load(
-            HOME, args.scales[-1], clients=args.clients, seconds=args.seconds
-        )
+            HOME, args.scales[-1], clients=args.clients, seconds=args.seconds,
+            workers=args.api_workers,
+        )  # fmt: skip
     if args.only == "loading":
         with bench_client(HOME, fresh=True) as (client, _):
             _say("loading: batched against row-at-a-time")

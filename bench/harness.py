@@ -228,9 +228,10 @@ def neo4j_pid(home: Path) -> int:
 
 
 @contextmanager
-def served_api(bolt_uri: str, port: int = 8797) -> Iterator[ServedApi]:
-    """``dyad serve`` against ``bolt_uri``, in its own process."""
-    env = os.environ | {"NEO4J_URI": bolt_uri, "DYAD_PORT": str(port)}
+def served_api(bolt_uri: str, port: int = 8797, workers: int = 1) -> Iterator[ServedApi]:
+    """``dyad serve`` against ``bolt_uri``, in its own process (and ``workers`` worker
+    processes when more than one)."""
+    env = os.environ | {"NEO4J_URI": bolt_uri, "DYAD_PORT": str(port), "DYAD_WORKERS": str(workers)}
     api = subprocess.Popen(
         [sys.executable, "-m", "api.cli", "serve"],
         cwd=ROOT,
@@ -239,7 +240,7 @@ def served_api(bolt_uri: str, port: int = 8797) -> Iterator[ServedApi]:
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180
         with httpx.Client(timeout=5) as http:
             while True:
                 try:

@@ -265,14 +265,14 @@ def measure_load(
 
 def under_load(
     home: Path, scale: int, *, clients: int = 32, seconds: float = 30, bolt_port: int = 7697,
-    api_port: int = 8797, rates: tuple[int, ...] = OPEN_LOOP_RATES,
+    api_port: int = 8797, rates: tuple[int, ...] = OPEN_LOOP_RATES, workers: int = 1,
 ) -> dict[str, Any]:  # fmt: skip
     """``measure_load`` on a fresh bench Neo4j holding the synthetic world at ``scale``."""
     with bench_client(home, fresh=True, port=bolt_port) as (client, bolt_uri):
         migrate(client)
         load_synthetic(client, scale)
-        with served_api(bolt_uri, port=api_port) as api:
-            return measure_load(
+        with served_api(bolt_uri, port=api_port, workers=workers) as api:
+            return {"api_workers": workers} | measure_load(
                 client, api, scale, clients=clients, seconds=seconds, rates=rates,
                 neo4j_pid=neo4j_pid(home),
             )  # fmt: skip
@@ -283,7 +283,7 @@ def load_table(load: dict[str, Any]) -> list[str]:
     lines = [
         "",
         f"## Load at scale {load['scale']}: {load['api']['clients']} clients, closed loop, "
-        "the mixed workload",
+        f"the mixed workload, {load.get('api_workers', 1)} API process(es)",
         "",
         "| side | requests | requests/s | p50 ms | p95 ms | p99 ms | errors | CPU % (API, Neo4j) |",
         "|---|---|---|---|---|---|---|---|",
