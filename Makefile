@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 AUDIT := tests/http_audit
 PEER := bench/peer
+OPENLOOP := bench/openloop
 
 LOCK := requirements.lock
 
@@ -13,7 +14,8 @@ LOCK := requirements.lock
 
 all: install
 
-install: $(VENV)/.installed $(AUDIT)/node_modules/.package-lock.json $(PEER)/node_modules/.package-lock.json
+install: $(VENV)/.installed $(AUDIT)/node_modules/.package-lock.json $(PEER)/node_modules/.package-lock.json \
+	$(OPENLOOP)/node_modules/.package-lock.json
 
 # Exactly what the lock pins (hash-checked), then Dyad itself; `pip check` fails when the lock
 # no longer satisfies pyproject.toml's ranges (run `make lock`).
@@ -99,9 +101,10 @@ audit: install
 pytest: install chromium
 	$(BIN)/pytest
 
-## Benchmarks (not part of `make test`): results in bench/results/.
+## Benchmarks (not part of `make test`): results in bench/results/. SCALES=1,1000,10000 adds
+## scale 10,000 (built by CSV import; about 10 M nodes, several GB of disk while it runs).
 bench: install wrk $(PEER)/node_modules/.package-lock.json
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(if $(SCALES),--scales $(SCALES))
 
 ## The README's screenshots (docs/img/), taken in Chromium of the explorer on the corpus.
 screenshots: install chromium
@@ -110,6 +113,10 @@ screenshots: install chromium
 # The benchmark's peer, @neo4j/graphql behind Apollo Server (npm, pinned by package-lock.json).
 $(PEER)/node_modules/.package-lock.json: $(PEER)/package-lock.json
 	npm ci --prefix $(PEER) --no-audit --no-fund --silent
+
+# The open-loop load generator, autocannon (npm, pinned by package-lock.json).
+$(OPENLOOP)/node_modules/.package-lock.json: $(OPENLOOP)/package-lock.json
+	npm ci --prefix $(OPENLOOP) --no-audit --no-fund --silent
 
 neo4j-start: install
 	$(BIN)/dyad neo4j start

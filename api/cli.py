@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -36,8 +37,11 @@ from graph import (
     migrate,
 )
 from loaders import CORPUS_DIR, InvalidInputError, LoaderError, load_corpus
-from loaders.admin_csv import IMPORT_OPTIONS
+from loaders.admin_csv import IMPORT_OPTIONS, import_arguments
 from loaders.formats import FORMATS
+
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
 
 __all__ = ["main"]
 
@@ -72,13 +76,10 @@ def _import(server: LocalServer, args: argparse.Namespace, settings: CliSettings
         print(f"dyad neo4j import: name a folder of import CSV files (got {args.folder!r})",
               file=sys.stderr)  # fmt: skip
         return EXIT_BAD_INPUT
-    nodes = sorted(folder.glob("nodes-*.csv"))
-    rels = sorted(folder.glob("relationships-*.csv"))
-    if not nodes:
+    arguments = import_arguments(folder)
+    if not arguments:
         print(f"dyad neo4j import: {folder} holds no nodes-*.csv files", file=sys.stderr)
         return EXIT_BAD_INPUT
-    arguments = [f"--nodes={p.resolve()}" for p in nodes]
-    arguments += [f"--relationships={p.resolve()}" for p in rels]
     out.print(server.import_files(arguments, IMPORT_OPTIONS, force=args.force))
     status = server.start()
     with open_client(settings) as client:
@@ -135,19 +136,31 @@ def _cmd_load(args: argparse.Namespace, settings: CliSettings) -> int:
 def _serve(settings: CliSettings) -> None:
     import uvicorn
 
-    from api.app import create_app
-
-    graph_settings = settings.graph.model_copy(update={"uri": settings.graph_uri()})
-    browser = LocalServer(settings.local).browser_url if settings.graph.is_local else None
-    app = create_app(settings.api, graph_settings, browser_url=browser)
     out.print(f"Dyad serves http://{settings.api.host}:{settings.api.port}/ (Ctrl-C stops)")
+    workers = settings.api.workers
     uvicorn.run(
-        app,
+        # Several worker processes each build the app from the environment themselves.
+        "api.cli:app_from_environment" if workers > 1 else app_from_environment(settings),
+        factory=workers > 1,
+        workers=workers,
+        # A worker is ready once it has built the app (schema, driver), which on a busy
+        # machine takes longer than uvicorn's 5 s; it would be killed and restarted forever.
+        timeout_worker_healthcheck=120,
         host=settings.api.host,
         port=settings.api.port,
         log_level="info",
         access_log=settings.api.access_log,
     )
+
+
+def app_from_environment(settings: CliSettings | None = None) -> Starlette:
+    """The app ``dyad serve`` serves, from ``settings`` (read from the environment once)."""
+    from api.app import create_app
+
+    settings = settings or CliSettings()
+    graph_settings = settings.graph.model_copy(update={"uri": settings.graph_uri()})
+    browser = LocalServer(settings.local).browser_url if settings.graph.is_local else None
+    return create_app(settings.api, graph_settings, browser_url=browser)
 
 
 def _cmd_sdl(args: argparse.Namespace, settings: CliSettings) -> int:

@@ -23,3 +23,6 @@ class ApiSettings(BaseSettings):
     #: and hypercorn: it costs about 0.1 ms a request (docs/PERFORMANCE.md), and the
     #: ``Server-Timing`` header already tells each client where its request's time went.
     access_log: bool = False
+    #: Processes serving requests (uvicorn's workers), each with its own driver and GraphQL
+    #: executor; the load figures in docs/PERFORMANCE.md say what a second one buys.
+    workers: int = Field(default=1, ge=1, le=64)

@@ -3,7 +3,9 @@
 1. API overhead on the corpus: GraphQL over HTTP against the same Cypher via the driver.
 2. Loading: the batched loader against row-at-a-time MERGE on the same rows.
 3. Growth: the same queries at synthetic scales (default 1, 10, 100, 1000), one growing
-   database; load rows/s at each size.
+   database; load rows/s at each size. A scale above 1000 (``--scales 1,1000,10000``,
+   ``make bench SCALES=1,1000,10000``) is built by CSV import, timed from writing the files
+   to the indexes online.
 4. Concurrency: 32 clients for 30 s against /graphql at the largest scale.
 5. The living graph: ingest throughput at 1,000 synthetic articles, and what the history
    costs loads and reads that do not ask for it (``bench/living.py``; its own Neo4j, Bolt
@@ -11,8 +13,8 @@
 6. The explorer in Chromium: the landing view's time to interactive on the corpus, and the
    timeline's time to draw with 100,000 coded events (its own Neo4j on Bolt port 7698,
    after the living graph's has stopped).
-7. Load from a standard generator: wrk, closed loop, the same clients, and the same mix
-   through the driver alone, the ceiling (bench/load.py).
+7. Load from standard generators: wrk, closed loop, the same clients, and the same mix
+   through the driver alone, the ceiling; autocannon at fixed arrival rates (bench/load.py).
 8. The peer: @neo4j/graphql behind Apollo Server against the same Neo4j, the same questions,
    on the corpus and with 100,000 coded events (bench/peer.py).
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import shutil
 import sys
 import time
 from dataclasses import replace
@@ -33,16 +36,29 @@ from typing import Any
 from bench.api_overhead import on_the_corpus
 from bench.concurrency import hammer
 from bench.explorer import in_chromium
-from bench.growth import grow, synthetic_cases
-from bench.harness import RESULTS, ROOT, Rounds, bench_client, machine, served_api
+from bench.growth import grow, measure_step, relative_to_first, synthetic_cases
+from bench.harness import (
+    RESULTS,
+    ROOT,
+    Rounds,
+    ServedApi,
+    bench_client,
+    machine,
+    neo4j_pid,
+    served_api,
+)
 from bench.living import SYNTHETIC_ARTICLES, living
 from bench.load import measure_load, under_load
 from bench.loading import batched_against_row_at_a_time
 from bench.peer import against_the_peer
 from bench.report import markdown
-from graph import migrate
+from graph import GraphClient, migrate
+from loaders.synth import write_synthetic_files
 
 HOME = ROOT / ".dyad" / "bench-neo4j"
+#: Scales above this are built by CSV import (``dyad synth --csv``, ``neo4j-admin import``),
+#: not grown through the batched loader.
+IMPORT_ABOVE = 1000
 
 
 def _scales(text: str) -> list[int]:
@@ -72,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument(
+        "--api-workers", type=int, default=1, help="--only load: dyad serve worker processes"
+    )
     parser.add_argument(
         "--only",
         choices=("overhead", "loading", "growth", "living", "explorer", "peer", "load"),
@@ -105,8 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.only == "load":
         _say(f"load at scale {args.scales[-1]}: wrk, {args.clients} clients, and the ceiling")
         report["load"] = under_load(
-            HOME, args.scales[-1], clients=args.clients, seconds=args.seconds
-        )
+            HOME, args.scales[-1], clients=args.clients, seconds=args.seconds,
+            workers=args.api_workers,
+        )  # fmt: skip
     if args.only == "loading":
         with bench_client(HOME, fresh=True) as (client, _):
             _say("loading: batched against row-at-a-time")
@@ -138,31 +158,63 @@ def _rounds(args: argparse.Namespace) -> Rounds:
 
 
 def _growth(report: dict[str, Any], args: argparse.Namespace) -> None:
+    """Loading, then growth: scales up to ``IMPORT_ABOVE`` grown by the batched loader in one
+    database, larger ones each built by ``dyad synth --csv`` and ``neo4j-admin import``; then
+    concurrency and load at the largest scale."""
+    loaded = [s for s in args.scales if s <= IMPORT_ABOVE]
+    imported = [s for s in args.scales if s > IMPORT_ABOVE]
+    steps: list[dict[str, Any]] = []
     with bench_client(HOME, fresh=True) as (client, bolt_uri):
         _say("loading: batched against row-at-a-time")
         report["loading"] = batched_against_row_at_a_time(client)
         migrate(client)
         with served_api(bolt_uri) as api:
-            _say(f"growth over scales {args.scales}")
-            report["growth"] = grow(
-                client,
-                api,
-                args.scales,
-                _rounds(args),
-                on_step=lambda step: _say(
-                    f"scale {step['scale']}: {step['nodes']:,} nodes, "
-                    f"{step['relationships']:,} relationships, "
-                    f"{step['load_rows_per_s']:,} rows/s"
-                ),
-            )
-            _say(f"concurrency: {args.clients} clients for {args.seconds:.0f} s")
-            report["concurrency"] = hammer(
-                api.url, synthetic_cases(), clients=args.clients, seconds=args.seconds
-            ) | {"scale": args.scales[-1]}
-            _say(f"load: wrk, {args.clients} clients for {args.seconds:.0f} s, and the ceiling")
-            report["load"] = measure_load(
-                client, api, args.scales[-1], clients=args.clients, seconds=args.seconds
-            )
+            _say(f"growth over scales {loaded}")
+            steps += grow(client, api, loaded, _rounds(args), on_step=_said_step)
+            if not imported:
+                _under_load(report, args, client, api)
+    for scale in imported:
+        folder = HOME.parent / f"bench-import-{scale}"
+        shutil.rmtree(folder, ignore_errors=True)
+        started = time.perf_counter()
+        written = write_synthetic_files(scale, folder)
+        written_s = time.perf_counter() - started
+        _say(f"scale {scale}: {sum(written.values()):,} rows written in {written_s:.0f} s")
+        with bench_client(HOME, fresh=True, imported=folder) as (client, bolt_uri):
+            migrate(client)
+            seconds = time.perf_counter() - started
+            shutil.rmtree(folder)
+            with served_api(bolt_uri) as api:
+                step = measure_step(
+                    client, api, scale, sum(written.values()), seconds, _rounds(args)
+                )
+                step["written_s"] = round(written_s, 1)
+                steps.append(step)
+                _said_step(step)
+                if scale == imported[-1]:
+                    _under_load(report, args, client, api)
+    report["growth"] = relative_to_first(steps)
+
+
+def _said_step(step: dict[str, Any]) -> None:
+    _say(
+        f"scale {step['scale']}: {step['nodes']:,} nodes, {step['relationships']:,} "
+        f"relationships, {step['load_rows_per_s']:,} rows/s ({step['load_s']} s)"
+    )
+
+
+def _under_load(
+    report: dict[str, Any], args: argparse.Namespace, client: GraphClient, api: ServedApi
+) -> None:
+    _say(f"concurrency: {args.clients} clients for {args.seconds:.0f} s")
+    report["concurrency"] = hammer(
+        api.url, synthetic_cases(), clients=args.clients, seconds=args.seconds
+    ) | {"scale": args.scales[-1]}
+    _say(f"load: wrk, {args.clients} clients for {args.seconds:.0f} s, the ceiling, open loop")
+    report["load"] = measure_load(
+        client, api, args.scales[-1], clients=args.clients, seconds=args.seconds,
+        neo4j_pid=neo4j_pid(HOME),
+    )  # fmt: skip
 
 
 if __name__ == "__main__":

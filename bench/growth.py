@@ -2,7 +2,8 @@
 
 The synthetic world at a larger scale contains the smaller one (``loaders.synth``), so each
 step loads only the new blocks (timed: rows per second at that size) and then times the
-cases over HTTP and through the driver. Latency is reported relative to scale 1.
+cases over HTTP and through the driver. Latency is reported relative to scale 1. Scales
+above 1000 are built by ``neo4j-admin import`` instead (``bench/__main__.py``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from bench.harness import (
 from graph import GraphClient
 from loaders.synth import Anchors, load_synthetic
 
-__all__ = ["grow", "synthetic_cases"]
+__all__ = ["grow", "measure_step", "relative_to_first", "synthetic_cases"]
 
 
 def synthetic_cases() -> list[Case]:
@@ -45,7 +46,8 @@ def grow(
     *,
     on_step: Any = None,
 ) -> list[dict[str, Any]]:
-    """Load each scale in turn and time every case there."""
+    """Load each scale in turn (the batched loader, only the new blocks) and time every case
+    there. Call ``relative_to_first`` on all the steps when done."""
     steps: list[dict[str, Any]] = []
     loaded = 0
     for scale in scales:
@@ -54,19 +56,31 @@ def grow(
         seconds = time.perf_counter() - started
         rows = sum(c.created for c in (*summary.labels.values(), *summary.types.values()))
         loaded = scale
-        size = client.read("bench/size")[0]
-        step = {
-            "scale": scale,
-            "nodes": size["nodes"],
-            "relationships": size["relationships"],
-            "load_rows": rows,
-            "load_s": round(seconds, 1),
-            "load_rows_per_s": round(rows / seconds),
-            "cases": [compare(client, api, case, rounds) for case in synthetic_cases()],
-        }
-        steps.append(step)
+        steps.append(measure_step(client, api, scale, rows, seconds, rounds))
         if on_step:
-            on_step(step)
+            on_step(steps[-1])
+    return steps
+
+
+def measure_step(
+    client: GraphClient, api: ServedApi, scale: int, rows: int, seconds: float, rounds: Rounds
+) -> dict[str, Any]:
+    """The graph's size and every case timed, at ``scale``, which took ``seconds`` to load
+    ``rows``."""
+    size = client.read("bench/size")[0]
+    return {
+        "scale": scale,
+        "nodes": size["nodes"],
+        "relationships": size["relationships"],
+        "load_rows": rows,
+        "load_s": round(seconds, 1),
+        "load_rows_per_s": round(rows / seconds),
+        "cases": [compare(client, api, case, rounds) for case in synthetic_cases()],
+    }
+
+
+def relative_to_first(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``steps`` with each case's latency relative to the first step's."""
     base = {c["case"]: c for c in steps[0]["cases"]}
     for step in steps:
         for case in step["cases"]:

@@ -28,6 +28,7 @@ from bench.api_reads import read_sent_for
 from bench.driver_floor import documented_read
 from bench.lean_http import LeanHttp, server_timing
 from graph import GraphClient, GraphSettings, LocalServer, LocalServerSettings, open_driver
+from loaders.admin_csv import IMPORT_OPTIONS, import_arguments
 
 __all__ = [
     "RESULTS",
@@ -38,6 +39,7 @@ __all__ = [
     "bench_client",
     "compare",
     "machine",
+    "neo4j_pid",
     "served_api",
     "summary",
     "timed",
@@ -64,6 +66,8 @@ class ServedApi:
 
     url: str
     bolt_uri: str
+    #: The ``dyad serve`` process (its CPU and memory are measured under load).
+    pid: int = 0
 
 
 def chains_case(start: str, to_country: str) -> Case:
@@ -189,11 +193,14 @@ def machine() -> dict[str, Any]:
 
 @contextmanager
 def bench_client(
-    home: Path, *, fresh: bool, heap: str = "4g", pagecache: str = "4g", port: int = 7697
-) -> Iterator[tuple[GraphClient, str]]:
+    home: Path, *, fresh: bool, heap: str = "4g", pagecache: str = "4g", port: int = 7697,
+    imported: Path | None = None,
+) -> Iterator[tuple[GraphClient, str]]:  # fmt: skip
     """A Neo4j of the benchmark's own (its own data folder and port), and a client on it.
 
-    ``fresh`` starts from an empty database (the data folder is removed first).
+    ``fresh`` starts from an empty database (the data folder is removed first); with
+    ``imported`` (a folder of import files, ``dyad synth --csv``), the database is what
+    ``neo4j-admin import`` makes of them.
     """
     if fresh and (home / "data").exists():
         shutil.rmtree(home / "data")
@@ -203,6 +210,8 @@ def bench_client(
             exit_with_parent=True,
         )
     )  # fmt: skip
+    if imported is not None:
+        server.import_files(import_arguments(imported), IMPORT_OPTIONS, force=True)
     server.start()
     driver = open_driver(GraphSettings(), server.bolt_uri)
     try:
@@ -212,10 +221,17 @@ def bench_client(
         server.stop()
 
 
+def neo4j_pid(home: Path) -> int:
+    """The process of the Neo4j whose home is ``home`` (0 when none runs)."""
+    pid_file = home / "neo4j.pid"
+    return int(pid_file.read_text()) if pid_file.exists() else 0
+
+
 @contextmanager
-def served_api(bolt_uri: str, port: int = 8797) -> Iterator[ServedApi]:
-    """``dyad serve`` against ``bolt_uri``, in its own process."""
-    env = os.environ | {"NEO4J_URI": bolt_uri, "DYAD_PORT": str(port)}
+def served_api(bolt_uri: str, port: int = 8797, workers: int = 1) -> Iterator[ServedApi]:
+    """``dyad serve`` against ``bolt_uri``, in its own process (and ``workers`` worker
+    processes when more than one)."""
+    env = os.environ | {"NEO4J_URI": bolt_uri, "DYAD_PORT": str(port), "DYAD_WORKERS": str(workers)}
     api = subprocess.Popen(
         [sys.executable, "-m", "api.cli", "serve"],
         cwd=ROOT,
@@ -224,7 +240,7 @@ def served_api(bolt_uri: str, port: int = 8797) -> Iterator[ServedApi]:
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180
         with httpx.Client(timeout=5) as http:
             while True:
                 try:
@@ -234,7 +250,7 @@ def served_api(bolt_uri: str, port: int = 8797) -> Iterator[ServedApi]:
                     if time.monotonic() > deadline or api.poll() is not None:
                         raise RuntimeError("dyad serve did not come up") from None
                     time.sleep(0.2)
-        yield ServedApi(f"http://127.0.0.1:{port}/graphql", bolt_uri)
+        yield ServedApi(f"http://127.0.0.1:{port}/graphql", bolt_uri, api.pid)
     finally:
         api.terminate()
         api.wait(timeout=30)

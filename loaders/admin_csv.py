@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import types
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -24,7 +24,14 @@ from typing import IO, Annotated, Any, Union, get_args, get_origin
 from loaders.errors import InvalidInputError, Problem
 from schema import BASE_LABEL, NODE_MODELS, Label, Node, Relationship, RelType
 
-__all__ = ["ARRAY_DELIMITER", "IMPORT_OPTIONS", "ImportFiles", "write_import_files"]
+__all__ = [
+    "ARRAY_DELIMITER",
+    "IMPORT_OPTIONS",
+    "ImportFiles",
+    "check_import_folder",
+    "import_arguments",
+    "write_import_files",
+]
 
 ARRAY_DELIMITER = "|"
 #: Options ``neo4j-admin database import full`` needs to read these files as written.
@@ -66,18 +73,34 @@ def _columns(model: type[Any], skipped: frozenset[str] = frozenset()) -> list[tu
     ]
 
 
-def _cell(value: Any, kind: str, where: str) -> str:
-    if value is None:
-        return ""
+class _DelimiterInList(ValueError):
+    pass
+
+
+def _formatter(kind: str) -> Callable[[Any], str]:
+    """How a present value of an import column of ``kind`` is written (chosen once per
+    column, not per cell: the writer spends most of a large import's time here)."""
     if kind.endswith("[]"):
-        items = [_scalar(v, kind[:-2]) for v in value]
-        if any(ARRAY_DELIMITER in item for item in items):
-            raise InvalidInputError(
-                [Problem(where, 0, "", f"a list value holds {ARRAY_DELIMITER!r}, the delimiter")]
-            )
-        return _quoted(ARRAY_DELIMITER.join(items))
-    text = _scalar(value, kind)
-    return _quoted(text) if kind == "string" else text
+        item = kind[:-2]
+
+        def array(value: Any) -> str:
+            items = [_scalar(v, item) for v in value]
+            if any(ARRAY_DELIMITER in text for text in items):
+                raise _DelimiterInList
+            return _quoted(ARRAY_DELIMITER.join(items))
+
+        return array
+    if kind == "string":
+        return lambda value: _quoted(value if type(value) is str else _scalar(value, kind))
+    if kind == "long":
+        return lambda value: str(value) if type(value) is int else _scalar(value, kind)
+    return lambda value: _scalar(value, kind)
+
+
+def _delimiter_problem(where: str) -> InvalidInputError:
+    return InvalidInputError(
+        [Problem(where, 0, "", f"a list value holds {ARRAY_DELIMITER!r}, the delimiter")]
+    )
 
 
 def _scalar(value: Any, kind: str) -> str:
@@ -110,9 +133,13 @@ class ImportFiles:
         ]
 
 
+_Column = tuple[str, Callable[[Any], str]]
+
+
 class _Writers:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, suffix: str = "") -> None:
         self.files = ImportFiles(folder)
+        self.suffix = suffix
         self.handles: dict[str, IO[str]] = {}
         self.node_columns = {
             label: _columns(NODE_MODELS[label])
@@ -120,13 +147,18 @@ class _Writers:
             for label in Label
         }
         self.rel_columns = _columns(Relationship, _SKIPPED_REL_FIELDS)
+        self.node_cells: dict[Label, list[_Column]] = {
+            label: [(name, _formatter(kind)) for name, kind in columns]
+            for label, columns in self.node_columns.items()
+        }
+        self.rel_cells: list[_Column] = [(n, _formatter(k)) for n, k in self.rel_columns]
 
-    def _open(self, name: str, header: list[str]) -> IO[str]:
+    def _open(self, name: str, header: Callable[[], list[str]]) -> IO[str]:
         handle = self.handles.get(name)
         if handle is None:
-            path = self.files.folder / f"{name}.csv"
-            handle = path.open("w", encoding="utf-8", newline="")
-            handle.write(",".join(header) + "\n")
+            path = self.files.folder / f"{name}{self.suffix}.csv"
+            handle = path.open("w", encoding="utf-8", newline="", buffering=1 << 20)
+            handle.write(",".join(header()) + "\n")
             self.handles[name] = handle
             self.files.counts[name] = 0
             if name.startswith("nodes-"):
@@ -137,36 +169,78 @@ class _Writers:
         return handle
 
     def node(self, node: Node) -> None:
-        columns = self.node_columns[node.label]
-        header = [f"{n}:ID" if n == "id" else f"{n}:{k}" for n, k in columns] + [":LABEL"]
-        handle = self._open(f"nodes-{node.label.value}", header)
+        label = node.label
+        columns = self.node_columns[label]
+        handle = self._open(
+            f"nodes-{label.value}",
+            lambda: [f"{n}:ID" if n == "id" else f"{n}:{k}" for n, k in columns] + [":LABEL"],
+        )
         values = node.properties()
-        where = f"nodes-{node.label.value}.csv ({node.id})"
-        cells = [_cell(values.get(name), kind, where) for name, kind in columns]
-        handle.write(",".join(cells) + f",{BASE_LABEL}{ARRAY_DELIMITER}{node.label.value}\n")
+        try:
+            cells = [
+                "" if (value := values.get(name)) is None else write(value)
+                for name, write in self.node_cells[label]
+            ]
+        except _DelimiterInList:
+            raise _delimiter_problem(f"nodes-{label.value}.csv ({node.id})") from None
+        handle.write(",".join(cells) + f",{BASE_LABEL}{ARRAY_DELIMITER}{label.value}\n")
 
     def relationship(self, rel: Relationship) -> None:
-        header = [":START_ID", ":END_ID", ":TYPE"] + [f"{n}:{k}" for n, k in self.rel_columns]
-        handle = self._open(f"relationships-{rel.type.value}", header)
+        kind = rel.type.value
+        handle = self._open(
+            f"relationships-{kind}",
+            lambda: [":START_ID", ":END_ID", ":TYPE"] + [f"{n}:{k}" for n, k in self.rel_columns],
+        )
         values = rel.properties()
-        where = f"relationships-{rel.type.value}.csv ({rel.start} -> {rel.end})"
-        cells = [_cell(values.get(name), kind, where) for name, kind in self.rel_columns]
-        ends = f"{_quoted(rel.start)},{_quoted(rel.end)},{rel.type.value}"
-        handle.write(ends + "," + ",".join(cells) + "\n")
+        try:
+            cells = [
+                "" if (value := values.get(name)) is None else write(value)
+                for name, write in self.rel_cells
+            ]
+        except _DelimiterInList:
+            raise _delimiter_problem(
+                f"relationships-{kind}.csv ({rel.start} -> {rel.end})"
+            ) from None
+        handle.write(f"{_quoted(rel.start)},{_quoted(rel.end)},{kind}," + ",".join(cells) + "\n")
 
     def close(self) -> None:
         for handle in self.handles.values():
             handle.close()
 
 
-def write_import_files(items: Iterable[Node | Relationship], folder: Path) -> ImportFiles:
-    """Write ``items`` as import files into ``folder`` (created; must hold no CSV files)."""
+def import_arguments(folder: Path) -> list[str]:
+    """The ``--nodes`` / ``--relationships`` arguments naming every import file in ``folder``
+    (empty when it holds no node files)."""
+    nodes = sorted(folder.glob("nodes-*.csv"))
+    if not nodes:
+        return []
+    rels = sorted(folder.glob("relationships-*.csv"))
+    return [f"--nodes={p.resolve()}" for p in nodes] + [
+        f"--relationships={p.resolve()}" for p in rels
+    ]
+
+
+def check_import_folder(folder: Path) -> None:
+    """Create ``folder``; refuse it if it already holds CSV files."""
     folder.mkdir(parents=True, exist_ok=True)
     if any(folder.glob("*.csv")):
         raise InvalidInputError(
             [Problem(str(folder), 0, "", "the folder already holds CSV files; use an empty one")]
         )
-    writers = _Writers(folder)
+
+
+def write_import_files(
+    items: Iterable[Node | Relationship], folder: Path, *, part: str = ""
+) -> ImportFiles:
+    """Write ``items`` as import files into ``folder`` (created; must hold no CSV files).
+
+    With ``part`` (one of several writers into one folder, which the caller has checked with
+    ``check_import_folder``), each file is named ``<name>.<part>.csv``: ``dyad neo4j import``
+    imports every ``nodes-*.csv`` and ``relationships-*.csv``, each with its own header.
+    """
+    if not part:
+        check_import_folder(folder)
+    writers = _Writers(folder, f".{part}" if part else "")
     try:
         for item in items:
             if isinstance(item, Node):

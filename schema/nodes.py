@@ -112,6 +112,8 @@ class Node(BaseModel):
         data = dict(data)
         stored = {name: data.pop(name) for name in cls.latest_fields() if name in data}
         node = handler(data)
+        if not stored:  # a new node, not one read back: nothing to check
+            return node
         derived = node.properties()
         for name, value in stored.items():
             day = value.to_native() if hasattr(value, "to_native") else value

@@ -45,8 +45,11 @@ async def graphql_answer(client: Any, query: str, **variables: Any) -> dict[str,
 
 
 @contextmanager
-def dyad_serve(neo4j_uri: str, *, output: Path | None = None, **env: str) -> Iterator[str]:
-    """``dyad serve`` as a real process on a free port; yields its base URL once it answers.
+def dyad_serve(
+    neo4j_uri: str, *, output: Path | None = None, ready_seconds: float = 30, **env: str
+) -> Iterator[str]:
+    """``dyad serve`` as a real process on a free port; yields its base URL once it answers
+    (within ``ready_seconds``).
 
     ``output``, if given, receives what the process prints (stdout and stderr).
     """
@@ -62,14 +65,16 @@ def dyad_serve(neo4j_uri: str, *, output: Path | None = None, **env: str) -> Ite
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + ready_seconds
         while True:
             try:
                 httpx.get(f"{url}/healthz", timeout=2)
                 break
             except httpx.TransportError:
                 assert process.poll() is None, "dyad serve exited"
-                assert time.monotonic() < deadline, "dyad serve did not answer in 30 s"
+                assert time.monotonic() < deadline, (
+                    f"dyad serve did not answer in {ready_seconds} s"
+                )
                 time.sleep(0.2)
         yield url
     finally:

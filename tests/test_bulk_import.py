@@ -18,7 +18,7 @@ from graph import (
     fingerprint,
     open_driver,
 )
-from loaders.synth import load_synthetic
+from loaders.synth import load_synthetic, write_synthetic_files
 from tests.conftest import free_port
 
 pytestmark = pytest.mark.slow  # runs neo4j-admin import into a server of its own
@@ -73,6 +73,22 @@ def test_an_imported_world_is_the_world_the_loader_writes(
     assert "IMPORT DONE" in capsys.readouterr().out
     load_synthetic(empty_client, 2)
     assert _print_of(offline) == fingerprint(empty_client)
+
+
+def test_files_written_by_several_processes_import_the_same_world(
+    empty_client: GraphClient, offline: LocalServer, tmp_path: Path
+) -> None:
+    files = tmp_path / "csv"
+    counts = write_synthetic_files(3, files, processes=2, blocks_per_process=1)
+    assert {p.name for p in files.glob("nodes-Policy*.csv")} == {
+        "nodes-Policy.part1.csv",
+        "nodes-Policy.part2.csv",
+    }
+    assert main(["neo4j", "import", str(files)]) == 0
+    load_synthetic(empty_client, 3)
+    written = fingerprint(empty_client)
+    assert _print_of(offline) == written
+    assert sum(counts.values()) == written.nodes + written.relationships
 
 
 def test_import_refuses_a_running_server_and_an_existing_database(

@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from api.cli_support import CliSettings, load_progress, open_client, out, summary_table
-from loaders.admin_csv import write_import_files
-from loaders.synth import load_synthetic, synthetic_world
+from loaders.synth import BLOCKS_PER_PROCESS, load_synthetic, write_synthetic_files
 
 __all__ = ["register"]
 
@@ -44,6 +43,13 @@ def register(subparsers: Any) -> None:
         help="write neo4j-admin import files instead of loading (then: dyad neo4j import)",
     )
     parser.add_argument(
+        "--processes",
+        type=_positive,
+        default=None,
+        help=f"--csv: processes writing files (default one per CPU; at least "
+        f"{BLOCKS_PER_PROCESS} blocks each)",
+    )
+    parser.add_argument(
         "--force", action="store_true", help="write even into a graph holding other data"
     )
     parser.set_defaults(func=_cmd_synth)
@@ -75,12 +81,12 @@ def _cmd_synth(args: argparse.Namespace, settings: CliSettings) -> int:
     if args.csv and first_block:
         raise ValueError("--csv writes a whole world for a full import; drop --from-scale")
     if args.csv:
-        files = write_import_files(
-            synthetic_world(args.scale, args.seed, first_block=first_block), Path(args.csv)
+        counts = write_synthetic_files(
+            args.scale, Path(args.csv), seed=args.seed, processes=args.processes
         )
-        rows = sum(files.counts.values())
+        rows = sum(counts.values())
         seconds = time.perf_counter() - started
-        out.print(f"{rows:,} rows in {len(files.counts)} files in {args.csv} ({seconds:.1f} s).")
+        out.print(f"{rows:,} rows of {len(counts)} kinds in {args.csv} ({seconds:.1f} s).")
         out.print(f"Load them with: dyad neo4j import {args.csv}")
         return 0
     with open_client(settings) as client, load_progress() as progress:
