@@ -31,10 +31,23 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every browser test is slow: the fast tier (``-m "not slow"``) leaves them out."""
+    """Every browser test is slow: the fast tier (``-m "not slow"``) leaves them out.
+
+    Within each module, tests that only read the corpus run before tests that write, so the
+    corpus is loaded once per module rather than after every writing test."""
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
+    modules: dict[str, int] = {}
+    for item in items:
+        modules.setdefault(item.nodeid.split("::", 1)[0], len(modules))
+
+    def order(item: pytest.Item) -> tuple[int, bool]:
+        fixtures = getattr(item, "fixturenames", ())
+        writes = "empty_client" in fixtures or "corpus_client" not in fixtures
+        return modules[item.nodeid.split("::", 1)[0]], writes
+
+    items.sort(key=order)
 
 
 @pytest.fixture(scope="session")

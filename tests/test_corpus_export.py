@@ -23,6 +23,7 @@ def _reload(client: GraphClient, folder: Path) -> None:
     load_corpus(client, [folder])
 
 
+@pytest.mark.slow  # exports and reloads the whole record
 def test_the_corpus_exports_and_reloads_to_the_same_fingerprint(
     empty_client: GraphClient, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -35,6 +36,7 @@ def test_the_corpus_exports_and_reloads_to_the_same_fingerprint(
     assert fingerprint(empty_client) == loaded
 
 
+@pytest.mark.slow  # exports and reloads the whole record
 def test_accepted_knowledge_is_exported_and_the_queue_is_not(
     empty_client: GraphClient, tmp_path: Path
 ) -> None:

@@ -68,12 +68,14 @@ def test_every_example_is_a_valid_command(name: str) -> None:
     query.bind(given)  # raises on an unknown parameter or a bad value
 
 
+@pytest.mark.slow  # plans and runs every research query
 @pytest.mark.parametrize("name", NAMES)
 def test_every_query_passes_explain_with_its_defaults(graph_client: GraphClient, name: str) -> None:
     query = canned(name)
     graph_client.read_text("EXPLAIN " + query.text, query.bind({}), name=name)
 
 
+@pytest.mark.slow  # plans and runs every research query
 @pytest.mark.parametrize("name", NAMES)
 def test_every_query_returns_rows_on_the_corpus(corpus_client: GraphClient, name: str) -> None:
     result = run_canned(corpus_client, name, {}, SETTINGS)
@@ -81,6 +83,7 @@ def test_every_query_returns_rows_on_the_corpus(corpus_client: GraphClient, name
     assert all(len(row) == len(result.columns) for row in result.rows)
 
 
+@pytest.mark.slow  # plans and runs every research query
 @pytest.mark.parametrize("name", NAMES)
 def test_every_example_returns_rows_on_the_corpus(corpus_client: GraphClient, name: str) -> None:
     args = _parser().parse_args(shlex.split(canned(name).example)[1:])

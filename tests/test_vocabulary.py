@@ -77,6 +77,7 @@ def test_every_label_and_type_in_cypher_is_in_the_vocabulary(name: str) -> None:
     assert _types_in(text) <= KNOWN_TYPES, f"{name}: unknown relationship types"
 
 
+@pytest.mark.slow  # plans every query: seconds of Neo4j CPU each
 @pytest.mark.parametrize(
     "name", [n for n in queries.all_names(fragments=False) if not n.startswith("schema/")]
 )
