@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from strawberry.extensions import SchemaExtension
+from graphql import ValidationContext, ValidationRule
+from strawberry.extensions import AddValidationRules, SchemaExtension
 
 from api import ApiSettings, create_app
 from graph import GraphClient, GraphSettings
@@ -293,3 +294,27 @@ async def test_schema_extensions_run_and_change_the_answer(corpus_client: GraphC
         )
     assert response.json()["data"] == {"node": {"id": "country:JPN"}}
     assert response.json()["extensions"] == {"stamped": True}
+
+
+async def test_a_document_asked_again_is_not_validated_again(corpus_client: GraphClient) -> None:
+    """The validation cache is keyed by the rules as well as the document: the limits' rules
+    are made once per schema, so a document asked again (the common case) is validated once."""
+    validations: list[str] = []
+
+    class Counted(ValidationRule):
+        def __init__(self, context: ValidationContext) -> None:
+            super().__init__(context)
+            validations.append("validated")
+
+    app = create_app(
+        ApiSettings(),
+        GraphSettings(),
+        client=corpus_client,
+        extensions=[lambda: AddValidationRules([Counted])],
+    )
+    query = '{ node(id: "country:JPN") { id name } }'
+    async with in_process(app) as http:
+        for _ in range(3):
+            response = await http.post("/graphql", json={"query": query}, headers=GQL)
+            assert response.json()["data"]["node"]["id"] == "country:JPN"
+    assert validations == ["validated"]

@@ -59,6 +59,20 @@ def test_japans_targets_cost_the_same_beside_100000_coded_events(
     assert _targets_hits(coded_client) == _HITS["corpus"]
 
 
+def test_sources_are_read_only_when_the_request_selects_them(corpus_client: GraphClient) -> None:
+    """``$withSources``: an answer selecting no ``sources`` (most) reads no Source node, and
+    is otherwise the same answer."""
+    rows: dict[bool, Any] = {}
+    for sources in (True, False):
+        params = {"ids": [JAPAN]} | RelationPlan(((), ()), sources=sources).params()
+        with corpus_client.session(read=True) as session:
+            rows[sources] = session.run(queries.api_query("nodes_by_id"), params).single()
+    with_sources, without = rows[True], rows[False]
+    assert with_sources["sources"], "Japan rests on sources"
+    assert without["sources"] == []
+    assert without["nodes"] == with_sources["nodes"]
+
+
 _RELATIONS = """query($id: ID!) { node(id: $id) { id
   targets: relations(types: [TARGETS]) { type direction other { id } }
   out3: relations(direction: OUT, first: 3) { type direction other { id } }

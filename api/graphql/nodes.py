@@ -240,6 +240,13 @@ class Node:
     _graph: strawberry.Private[Subgraph]
     _source_ids: strawberry.Private[list[str]]
 
+    @classmethod
+    def resolve_type(cls, obj: Any, info: Any, abstract_type: Any) -> str:
+        """Strawberry's hook for an interface's runtime type: a node's GraphQL type is named
+        as its class (``KIND_TYPES``), which spares every node of an answer the generic
+        search through casts and generics."""
+        return type(obj).__name__
+
     @strawberry.field(description="The documents this node rests on.")
     def sources(self) -> list[Source]:
         return sources_of(self._graph, self._source_ids)
@@ -259,23 +266,31 @@ class Node:
         first: int = RELATIONS_FIRST,
     ) -> list[Relation]:
         wanted = {t.value for t in types} if types else None
-        out: list[Relation] = []
-        for index in self._graph.by_node.get(str(self.id), []):
+        node_id = str(self.id)
+        # (-confidence, type, the other end's id, relationship): ranked before any is built,
+        # so only the `first` answered are built (a hub holds many more).
+        ranked: list[tuple[float, str, str, dict[str, Any]]] = []
+        for index in self._graph.by_node.get(node_id, []):
             rel = self._graph.relationships[index]
             if wanted is not None and rel["type"] not in wanted:
                 continue
-            outgoing = rel["start"] == str(self.id)
+            outgoing = rel["start"] == node_id
             if direction is Direction.OUT and not outgoing:
                 continue
             if direction is Direction.IN and outgoing:
                 continue
-            if rel["properties"].get("confidence", 0.0) < min_confidence:
+            confidence = rel["properties"].get("confidence", 0.0)
+            if confidence < min_confidence:
                 continue
             if causal_only and RelType(rel["type"]) not in CAUSAL_TYPES:
                 continue
-            out.append(build_relation(self._graph, rel, str(self.id)))
-        out.sort(key=lambda r: (-r.confidence, r.type.value, str(r.other.id)))
-        return out[: max(0, min(first, MAX_RELATIONS))]
+            other = rel["end"] if outgoing else rel["start"]
+            ranked.append((-confidence, rel["type"], other, rel))
+        ranked.sort(key=lambda entry: entry[:3])
+        return [
+            build_relation(self._graph, rel, node_id)
+            for *_, rel in ranked[: max(0, min(first, MAX_RELATIONS))]
+        ]
 
 
 @strawberry.interface(

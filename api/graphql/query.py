@@ -311,7 +311,7 @@ class _Query(
         check_first(limit, MAX_NEIGHBOURS, name="limit")
         graph = await _ctx(info).fetch(
             "neighbourhood",
-            0,
+            RelationPlan(((), ()), sources=False),  # elements name their sources by id
             id=str(id),
             depth=depth,
             relTypes=[t.value for t in rel_types or []],

@@ -14,6 +14,7 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import (
+    AddValidationRules,
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
@@ -88,9 +89,14 @@ class _Schema(strawberry.Schema):
 
 def build_schema(extra: Sequence[ExtensionFactory] = ()) -> strawberry.Schema:
     """The schema with its guards; ``extra`` extensions run inside them (tracing, say)."""
+    # The limits' rules are made once, here: each limiter makes a rule class of its own, and
+    # the validation cache is keyed by the rules, so limiters made per request never hit it.
+    limits = [
+        *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+    ]
     extensions: list[ExtensionFactory] = [
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: AddValidationRules(limits),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         ErrorCodes,
         lambda: MaskErrors(should_mask_error=_mask),

@@ -121,6 +121,9 @@ class RelationPlan:
     """
 
     levels: tuple[tuple[_Ask, ...], ...]
+    #: Whether the answer's sources are read (``$withSources``): only when a ``sources``
+    #: field is selected somewhere, as most requests select none.
+    sources: bool = True
 
     @classmethod
     def everything(cls, depth: int) -> RelationPlan:
@@ -129,8 +132,8 @@ class RelationPlan:
         return cls(tuple((everything,) if level < depth else () for level in range(2)))
 
     def params(self) -> dict[str, Any]:
-        """The tail's ``$rel1Asks``/``$rel2Asks``."""
-        out: dict[str, Any] = {}
+        """The tail's ``$rel1Asks``/``$rel2Asks`` and ``$withSources``."""
+        out: dict[str, Any] = {"withSources": self.sources}
         for level, asks in enumerate(self.levels, start=1):
             limits: dict[tuple[frozenset[str] | None, str, float], int] = {}
             for a in asks:
@@ -160,10 +163,22 @@ def _collect(selections: Iterable[Selection], level: int, found: list[list[_Ask]
             _collect(selection.selections, level, found)
 
 
+def _selects_anywhere(selections: Iterable[Selection], name: str) -> bool:
+    """Whether a field called ``name`` is selected at any depth (through fragments too)."""
+    return any(
+        (isinstance(s, SelectedField) and s.name == name) or _selects_anywhere(s.selections, name)
+        for s in selections
+    )
+
+
 def relation_plan(selections: Iterable[Selection]) -> RelationPlan:
-    """The relationships a selection asks for, level by level (TOO_DEEP past two levels)."""
+    """The relationships a selection asks for, level by level (TOO_DEEP past two levels),
+    and whether it asks for sources."""
     selections = list(selections)
     relation_depth(selections)
     found: list[list[_Ask]] = [[] for _ in range(MAX_RELATION_DEPTH + 1)]
     _collect(selections, 0, found)
-    return RelationPlan(tuple(tuple(asks) for asks in found[:MAX_RELATION_DEPTH]))
+    return RelationPlan(
+        tuple(tuple(asks) for asks in found[:MAX_RELATION_DEPTH]),
+        sources=_selects_anywhere(selections, "sources"),
+    )

@@ -7,7 +7,8 @@
 // or 'both'), least confidence and limit. Each is answered on its own, strongest first in
 // the order Node.relations answers in, so its top `limit` are exactly that selection's
 // answer. Only the types asked for are walked (api/_relations_of), so a hub's other
-// relationships cost nothing. Then resolves every Source named by any node or relationship.
+// relationships cost nothing. Then resolves every Source named by any node or relationship,
+// when $withSources.
 // Returns one row: the whole answer as a small graph.
 // Only :Entity neighbours: review queue items (schema/review.py) are not knowledge.
 CALL (roots) {
@@ -60,8 +61,9 @@ CALL (allRels) {
     collect({start: startNode(r).id, end: endNode(r).id, type: type(r), properties: properties(r)}) AS rels,
     collect(r.sources) AS relSources
 }
+// The sources only when the request selects them ($withSources): most select none.
 CALL (nodeSources, relSources) {
-  UNWIND nodeSources + relSources AS list
+  UNWIND CASE WHEN $withSources THEN nodeSources + relSources ELSE [] END AS list
   UNWIND list AS sourceId
   WITH DISTINCT sourceId
   MATCH (s:Source {id: sourceId})
