@@ -16,6 +16,7 @@ from api.cli import main
 from graph import GraphClient, fingerprint
 from graph.research_catalog import catalog
 from loaders import CORPUS_DIR, load_corpus
+from schema import without_list_keys
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.usefixtures("graph_settings_env")
@@ -101,7 +102,7 @@ def test_graphml_export_reads_back_with_networkx(
     assert graph.number_of_edges() == len(rels)
     for row in nodes:
         data = graph.nodes[row["id"]]
-        assert set(row["properties"]) - {"id"} <= set(data)
+        assert set(without_list_keys(row["properties"])) - {"id"} <= set(data)
         assert data["kind"] in row["labels"]
         props = row["properties"]
         if props.get("aliases"):
