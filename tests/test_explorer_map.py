@@ -96,6 +96,19 @@ def test_the_map_draws_every_placed_site_filters_by_mineral_and_lists_the_rest(
         assert points[site_id] == [SITES[site_id]["longitude"], SITES[site_id]["latitude"]]
     # The outline is the vendored one: the geo component draws a world map.
     assert page.evaluate("() => window.explorer.map.chart.getOption().geo[0].map") == "dyad-world"
+    # No country is drawn as a line across the world: rings the outline cuts at the antimeridian
+    # (Chukotka, Fiji) are drawn east of it; only Antarctica, around the pole, meets both edges.
+    across = page.evaluate(
+        """() => {
+             const map = window.echarts.getMap('dyad-world');
+             const jumps = (ring) => ring.some((p, i) => i > 0 && Math.abs(p[0] - ring[i - 1][0]) > 180);
+             return (map.geoJSON ?? map.geoJson).features
+               .filter((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates)
+                 .some((polygon) => polygon.some(jumps)))
+               .map((f) => f.properties.name);
+           }"""
+    )
+    assert across == ["Antarctica"]
     # Sites no source places are listed, not drawn.
     unplaced = page.eval_on_selector_all("#map-unplaced li", "ls => ls.map(l => l.dataset.id)")
     assert set(unplaced) == UNPLACED

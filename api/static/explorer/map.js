@@ -38,6 +38,26 @@ export function shownSites(sites, minerals, chosen) {
   });
 }
 
+// world-atlas is drawn for a spherical projection, which cuts rings at the antimeridian; a flat
+// map joins their two sides with a line across the world (Chukotka, Fiji). A ring that jumps
+// more than 180° of longitude between two points is drawn east of it instead (its western
+// longitudes + 360°), except a ring around a pole (Antarctica), which closes along the edge.
+export function unwrapAntimeridian(collection) {
+  const jumps = (ring) => ring.some((p, i) => i > 0 && Math.abs(p[0] - ring[i - 1][0]) > 180);
+  // Around a pole, a ring's longitude steps (each taken the short way) add up to a full turn.
+  const step = (d) => (d > 180 ? d - 360 : d < -180 ? d + 360 : d);
+  const polar = (ring) => Math.abs(ring.reduce((turn, p, i) => (i > 0 ? turn + step(p[0] - ring[i - 1][0]) : turn), 0)) > 180;
+  const ringOf = (ring) => (jumps(ring) && !polar(ring) ? ring.map(([lon, lat]) => [lon < 0 ? lon + 360 : lon, lat]) : ring);
+  const polygon = (rings) => rings.map(ringOf);
+  const geometry = (g) => {
+    if (!g) return g;
+    if (g.type === "Polygon") return { ...g, coordinates: polygon(g.coordinates) };
+    if (g.type === "MultiPolygon") return { ...g, coordinates: g.coordinates.map(polygon) };
+    return g;
+  };
+  return { ...collection, features: collection.features.map((f) => ({ ...f, geometry: geometry(f.geometry) })) };
+}
+
 const sourceLine = (s) => `${s.name}${gradeOf(s.reliability) ? ` (grade ${gradeOf(s.reliability).title})` : ""}`;
 const operatorName = (o) => (o.key ? `${o.name} (${o.key})` : o.name);
 
@@ -61,7 +81,7 @@ export class MapView {
       if (outline.status !== 200 || !outline.body) throw new Error(`the world outline did not load (${outline.status})`);
       if (answer.status !== 200 || !answer.body?.sites) throw new Error(answer.body?.error?.message ?? `the server answered ${answer.status}`);
       const topology = outline.body;
-      window.echarts.registerMap(MAP_NAME, window.topojson.feature(topology, topology.objects.countries));
+      window.echarts.registerMap(MAP_NAME, unwrapAntimeridian(window.topojson.feature(topology, topology.objects.countries)));
       this.data = answer.body;
       this.minerals = mineralsOf(this.data.sites);
       this.chart = makeChart($("#map-chart"));
