@@ -14,7 +14,7 @@ import { VOCABULARY } from "./vocabulary.js";
 export const ESCALATION = `query Escalation($countries: [ID!], $from: Date, $to: Date, $kinds: [NodeKind!],
     $actor: [RelationType!]!) {
   timeline(countries: $countries, from: $from, to: $to, kinds: $kinds, first: 1000) {
-    totalCount capped codedEvents
+    totalCount capped codedEvents codedEventsIsExact
     items {
       id kind name status
       ... on Dated { when { earliest latest display precision } }
