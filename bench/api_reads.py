@@ -27,15 +27,17 @@ Call = tuple[tuple[Any, ...], dict[str, Any]]
 
 
 def read_sent_for(bolt_uri: str, graphql: str, query: str) -> tuple[LiteralString, dict[str, Any]]:
-    """The text of the API query ``query`` (``queries/api/<query>.cypher``) and the parameters
-    the API sends with it when it answers ``graphql``, against Neo4j at ``bolt_uri``."""
-    text = queries.api_query(query)
+    """The text of the API query ``query`` (``queries/api/<query>.cypher`` and the tail the
+    API composes for the selection) and the parameters the API sends with it when it answers
+    ``graphql``, against Neo4j at ``bolt_uri``."""
+    head = queries.load(f"api/{query}")
     calls = asyncio.run(_calls_answering(bolt_uri, graphql))
     for args, kwargs in calls:
-        if text in args:
-            sent = [v for v in (*args, *kwargs.values()) if isinstance(v, Mapping)]
-            if sent:
-                return text, dict(sent[0])
+        texts = [a for a in args if isinstance(a, str) and a.startswith(head + "\n")]
+        sent = [v for v in (*args, *kwargs.values()) if isinstance(v, Mapping)]
+        if texts and sent:
+            # The tail as the API composed it for this selection (queries.api_query).
+            return texts[0], dict(sent[0])
     raise RuntimeError(
         f"the API answered {graphql!r} without sending api/{query} with a mapping of "
         "parameters through the objects its lifespan provides (bench/api_reads.py)"

@@ -117,10 +117,11 @@ def _db_hits(plan: Any) -> int:
 
 def _measure(client: GraphClient) -> dict[str, int]:
     hits = {}
+    plan = RelationPlan(((), ()))
     for read, (name, params) in _READS.items():
         with client.session(read=True) as session:
             result = session.run(
-                "PROFILE " + queries.api_query(name), params | RelationPlan(((), ())).params()
+                "PROFILE " + queries.api_query(name, plan.walks()), params | plan.params()
             )
             rows = list(result)
             hits[read] = _db_hits(result.consume().profile)

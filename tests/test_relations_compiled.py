@@ -28,6 +28,22 @@ def test_every_relationship_type_has_its_guarded_branch() -> None:
         assert f"[r:{rel_type.value}]" in text
 
 
+def test_the_text_sent_holds_only_the_branches_the_selection_walks() -> None:
+    """Neo4j plans a query's whole text, run or not: a selection's text carries only the
+    relationship types it asks for, level by level, and one that asks for none carries none."""
+    targets, every = _ask({"types": ["TARGETS"]}), _ask({})
+    text = queries.api_query("nodes_by_id", RelationPlan(((targets,), (every,))).walks())
+    assert "[r:TARGETS]" in text
+    assert "[r:MENTIONS]" not in text
+    assert text.count("MATCH (n)-[r]-(m:Entity)") == 1  # level 2 asks for every type
+    bare = queries.api_query("nodes_by_id", RelationPlan(((), ())).walks())
+    assert not any(f"[r:{rel_type.value}]" in bare for rel_type in RelType)
+    whole = queries.api_query("nodes_by_id")
+    assert all(f"[r:{rel_type.value}]" in whole for rel_type in RelType)
+    with pytest.raises(ValueError, match="no branch for"):
+        queries.api_query("nodes_by_id", (frozenset({"NOT_A_TYPE"}), frozenset()))
+
+
 def _db_hits(plan: Any) -> int:
     return int(plan.get("dbHits", 0)) + sum(_db_hits(child) for child in plan.get("children", []))
 
@@ -37,9 +53,12 @@ def _targets_hits(client: GraphClient) -> list[int]:
     targets = _ask({"types": ["TARGETS"]})
     hits = []
     for levels in (((targets,), ()), ((targets,), (targets,))):
-        params = {"ids": [JAPAN]} | RelationPlan(levels).params()
+        plan = RelationPlan(levels)
+        params = {"ids": [JAPAN]} | plan.params()
         with client.session(read=True) as session:
-            result = session.run("PROFILE " + queries.api_query("nodes_by_id"), params)
+            result = session.run(
+                "PROFILE " + queries.api_query("nodes_by_id", plan.walks()), params
+            )
             rows = list(result)
             hits.append(_db_hits(result.consume().profile))
         assert rows[0]["rels"], "Japan has TARGETS relations"
@@ -64,9 +83,12 @@ def test_sources_are_read_only_when_the_request_selects_them(corpus_client: Grap
     is otherwise the same answer."""
     rows: dict[bool, Any] = {}
     for sources in (True, False):
-        params = {"ids": [JAPAN]} | RelationPlan(((), ()), sources=sources).params()
+        plan = RelationPlan(((), ()), sources=sources)
+        params = {"ids": [JAPAN]} | plan.params()
         with corpus_client.session(read=True) as session:
-            rows[sources] = session.run(queries.api_query("nodes_by_id"), params).single()
+            rows[sources] = session.run(
+                queries.api_query("nodes_by_id", plan.walks()), params
+            ).single()
     with_sources, without = rows[True], rows[False]
     assert with_sources["sources"], "Japan rests on sources"
     assert without["sources"] == []

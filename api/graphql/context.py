@@ -55,7 +55,7 @@ class RequestContext:
             with user_facing():  # a query that fails otherwise is a bug of ours: masked
                 rows = await run_in_threadpool(
                     self.client.read_text,
-                    queries.api_query(name),
+                    queries.api_query(name, plan.walks()),
                     params,
                     name=f"api/{name}",
                     convert=False,

@@ -9,6 +9,7 @@ from typing import Any
 
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
+import queries
 from api.graphql.errors import ErrorCode, UserFacingError
 from schema import CAUSAL_TYPES, RelType
 
@@ -130,6 +131,16 @@ class RelationPlan:
         """Every relationship to ``depth`` levels, ``MAX_RELATIONS`` per node."""
         everything = _Ask(None, "both", 0.0, MAX_RELATIONS)
         return cls(tuple((everything,) if level < depth else () for level in range(2)))
+
+    def walks(self) -> queries.Walks:
+        """The relationship types each level walks (``None``: every type), so that the
+        tail's text holds only their branches (``queries.api_query``)."""
+
+        def walk(asks: tuple[_Ask, ...]) -> queries.Walk:
+            return frozenset().union(*(a.types if a.types is not None else {None} for a in asks))
+
+        first, second = self.levels
+        return walk(first), walk(second)
 
     def params(self) -> dict[str, Any]:
         """The tail's ``$rel1Asks``/``$rel2Asks`` and ``$withSources``."""

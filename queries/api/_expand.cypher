@@ -7,7 +7,8 @@
 // or 'both'), least confidence and limit. Each is answered on its own, strongest first in
 // the order Node.relations answers in, so its top `limit` are exactly that selection's
 // answer. Only the types asked for are walked (api/_relations_of), so a hub's other
-// relationships cost nothing. Then resolves every Source named by any node or relationship,
+// relationships cost nothing, and only their branches are in the text (queries.api_query),
+// so the planner plans only those. Then resolves every Source named by any node or relationship,
 // when $withSources.
 // Returns one row: the whole answer as a small graph.
 // Only :Entity neighbours: review queue items (schema/review.py) are not knowledge.
@@ -17,7 +18,7 @@ CALL (roots) {
   CALL (n, ask) {
     WITH n, ask, ask.types AS types
     CALL (n, types) {
-      // include: api/_relations_of
+      // branches: api/_relations_of for level 1
     }
     WITH n, ask, r, m
     WHERE coalesce(r.confidence, 0.0) >= ask.minConfidence
@@ -35,7 +36,7 @@ CALL (level1) {
   CALL (n, ask) {
     WITH n, ask, ask.types AS types
     CALL (n, types) {
-      // include: api/_relations_of
+      // branches: api/_relations_of for level 2
     }
     WITH n, ask, r, m
     WHERE coalesce(r.confidence, 0.0) >= ask.minConfidence
