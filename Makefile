@@ -82,8 +82,9 @@ run: install
 ## (the browser tests included: Chromium is installed first, or the run stops).
 test: install chromium lint typecheck audit pytest
 
-## The fast tier, for the edit-test loop: lint, and every test not marked `slow` (browser,
-## servers of their own, synthetic worlds, generated documents, `dyad serve` subprocesses).
+## The fast tier, for the edit-test loop (under 2 minutes): lint, and every test not marked
+## `slow` (browsers, servers of their own, synthetic worlds, generated documents, plan checks,
+## races, whole-list walks, `dyad serve` subprocesses; tests/conftest.py).
 test-fast: install lint
 	$(BIN)/pytest -m "not slow"
 

@@ -1,7 +1,8 @@
 """One real Neo4j for the whole run: a local server on a free port, or ``NEO4J_URI``.
 
 Tiers: tests marked ``slow`` (``browser`` implies it) are left out of ``make test-fast``;
-``make test`` runs every test.
+``make test`` runs every test. Slow are: browsers, servers of a test's own, synthetic worlds,
+generated documents, plan checks (EXPLAIN, PROFILE), races, and walks of whole lists.
 
 Tests that write ask for ``empty_client``: an empty, migrated database. Tests that read
 the curated corpus ask for ``corpus_client``; it is loaded once and reloaded only after a
@@ -11,8 +12,11 @@ writing test has run.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
+import tempfile
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -67,22 +71,49 @@ class _DatabaseState:
     contents = "unknown"
 
 
-@pytest.fixture(scope="session")
-def graph_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphSettings]:
-    if os.environ.get("NEO4J_URI"):
-        yield GraphSettings()
+class _RunServer:
+    """The run's Neo4j: started while pytest collects, in a temporary folder of its own."""
+
+    home: Path | None = None
+    starting: Future[LocalServer] | None = None
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Start the run's Neo4j while pytest collects (seconds the two would otherwise add up);
+    ``graph_settings`` waits for it, and the run's end stops it whether used or not."""
+    if os.environ.get("NEO4J_URI") or session.config.option.collectonly:
         return
-    home = tmp_path_factory.mktemp("neo4j")
+    _RunServer.home = Path(tempfile.mkdtemp(prefix="dyad-test-neo4j-"))
     server = LocalServer(
         LocalServerSettings(
-            home=home, bolt_port=free_port(), http_port=0, pagecache="256m", exit_with_parent=True
+            home=_RunServer.home,
+            bolt_port=free_port(),
+            http_port=0,
+            pagecache="256m",
+            exit_with_parent=True,
         )
     )
-    server.start()
-    try:
-        yield GraphSettings(uri=server.bolt_uri)
-    finally:
-        server.stop()
+
+    def started() -> LocalServer:
+        server.start()
+        return server
+
+    _RunServer.starting = ThreadPoolExecutor(1, "neo4j-start").submit(started)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if _RunServer.starting is not None and _RunServer.starting.exception() is None:
+        _RunServer.starting.result().stop(discard=True)  # killed: its data is thrown away
+    if _RunServer.home is not None:
+        shutil.rmtree(_RunServer.home, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def graph_settings() -> GraphSettings:
+    if os.environ.get("NEO4J_URI"):
+        return GraphSettings()
+    assert _RunServer.starting is not None, "pytest_sessionstart starts the run's Neo4j"
+    return GraphSettings(uri=_RunServer.starting.result().bolt_uri)
 
 
 @pytest.fixture(scope="session")

@@ -156,6 +156,7 @@ async def test_searching_a_person_puts_their_leading_deed_first(
     assert (await _search(corpus_client, "Japan"))[0] == (JAPAN, True)
 
 
+@pytest.mark.slow  # PROFILEs every read: a plan check, like EXPLAIN of every query
 def test_bounded_reads_on_the_corpus_alone(corpus_client: GraphClient) -> None:
     _HITS.update(_measure(corpus_client))
 

@@ -74,6 +74,7 @@ async def _all_policies(client: GraphClient) -> list[str]:
         after = page["pageInfo"]["endCursor"]
 
 
+@pytest.mark.slow  # walks a whole list page by page; the forward walk stays fast
 async def test_last_and_before_walk_the_same_list_backward(corpus_client: GraphClient) -> None:
     forward = await _all_policies(corpus_client)
     assert len(forward) > 20

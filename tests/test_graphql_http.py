@@ -103,6 +103,7 @@ async def test_mutations_need_the_token(
     assert fingerprint(corpus_client) == before
 
 
+@pytest.mark.slow  # six writers racing on a freshly loaded corpus
 @pytest.mark.anyio
 async def test_curators_adding_one_id_at_once_get_one_node_and_no_retry_advice(
     empty_client: GraphClient,

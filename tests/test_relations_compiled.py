@@ -65,6 +65,7 @@ def _targets_hits(client: GraphClient) -> list[int]:
     return hits
 
 
+@pytest.mark.slow  # PROFILE: a plan check, measured beside its coded-events twin
 def test_japans_targets_cost_the_same_without_coded_events(corpus_client: GraphClient) -> None:
     _HITS["corpus"] = _targets_hits(corpus_client)
 
