@@ -10,7 +10,7 @@ OPENLOOP := bench/openloop
 LOCK := requirements.lock
 
 .PHONY: all install lock lock-upgrade chromium wrk run test test-fast lint typecheck audit pytest \
-	neo4j-start neo4j-stop bench screenshots clean sdl
+	neo4j-start neo4j-stop bench plans screenshots clean sdl
 
 all: install
 
@@ -108,6 +108,10 @@ bench: install wrk $(PEER)/node_modules/.package-lock.json
 	$(BIN)/python -m bench $(if $(SCALES),--scales $(SCALES))
 
 ## The README's screenshots (docs/img/), taken in Chromium of the explorer on the corpus.
+## docs/PLANS.md: the hot queries as the API sends them, PROFILEd (bench/plans.py).
+plans: install
+	$(BIN)/python -m bench.plans
+
 screenshots: install chromium
 	$(BIN)/python -m bench.screenshots
 

@@ -18,23 +18,42 @@ from bench.harness import (
     ServedApi,
     chains_case,
     compare,
+    holders_case,
+    impact_case,
+    in_force_case,
+    list_case,
     neighbourhood_case,
     policies_case,
     search_case,
+    timeline_case,
 )
 from graph import GraphClient
 from loaders.synth import Anchors, load_synthetic
 
-__all__ = ["grow", "measure_step", "relative_to_first", "synthetic_cases"]
+__all__ = ["grow", "measure_step", "relative_to_first", "root_field_cases", "synthetic_cases"]
 
 
 def synthetic_cases() -> list[Case]:
-    """The four benchmarked root fields, anchored on ids that exist at every scale."""
+    """The four root fields of the mixed workload (concurrency, load), anchored on ids that
+    exist at every scale."""
     return [
         chains_case(Anchors.statement, Anchors.home),
         neighbourhood_case(Anchors.hub),
         search_case("rare earth export controls"),
         policies_case(Anchors.home, dt.date(2024, 1, 1)),
+    ]
+
+
+def root_field_cases() -> list[Case]:
+    """Every root field that reads the graph: the mixed workload's four, then a list without
+    ``totalCount``, ``timeline``, ``inForce``, ``holders`` and ``impact``."""
+    return [
+        *synthetic_cases(),
+        list_case("policies"),
+        timeline_case(Anchors.home),
+        in_force_case(Anchors.home, dt.date(2025, 1, 1)),
+        holders_case(Anchors.office),
+        impact_case(Anchors.policy, Anchors.home),
     ]
 
 
@@ -75,7 +94,7 @@ def measure_step(
         "load_rows": rows,
         "load_s": round(seconds, 1),
         "load_rows_per_s": round(rows / seconds),
-        "cases": [compare(client, api, case, rounds) for case in synthetic_cases()],
+        "cases": [compare(client, api, case, rounds) for case in root_field_cases()],
     }
 
 

@@ -58,6 +58,9 @@ class Case:
     query: str
     #: The node ids the HTTP answer names, to check both sides agree.
     http_ids: Callable[[dict[str, Any]], set[str]] = field(default=lambda body: set())
+    #: Whether the answer names exactly the query's roots (else only nodes the query read:
+    #: chains name their start, holders their office, impact its policy, as roots too).
+    roots_exact: bool = True
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ def chains_case(start: str, to_country: str) -> Case:
             for step in chain["steps"]
             for node in (step["cause"], step["effect"])
         },
+        roots_exact=False,
     )
 
 
@@ -113,6 +117,55 @@ def policies_case(country: str, since: dt.date) -> Case:
              totalCount nodes {{ id name ... on Policy {{ announced legalRef }} }} }} }}""",
         "page_asc",
         lambda body: {node["id"] for node in body["data"]["policies"]["nodes"]},
+    )
+
+
+def list_case(kind: str) -> Case:
+    """A list without ``totalCount``: the first 20 of a kind by date."""
+    return Case(
+        f"{kind} (list)",
+        f"{{ {kind}(sort: DATE, first: 20) {{ nodes {{ id name }} }} }}",
+        "page_asc",
+        lambda body: {node["id"] for node in body["data"][kind]["nodes"]},
+    )
+
+
+def timeline_case(country: str) -> Case:
+    return Case(
+        "timeline",
+        f'{{ timeline(countries: ["{country}"]) {{ items {{ id }} }} }}',
+        "timeline",
+        lambda body: {item["id"] for item in body["data"]["timeline"]["items"]},
+    )
+
+
+def in_force_case(country: str, as_of: dt.date) -> Case:
+    return Case(
+        "inForce",
+        f'{{ inForce(asOf: "{as_of.isoformat()}", country: "{country}") {{ id name }} }}',
+        "in_force",
+        lambda body: {policy["id"] for policy in body["data"]["inForce"]},
+    )
+
+
+def holders_case(office: str) -> Case:
+    return Case(
+        "holders",
+        f'{{ holders(office: "{office}") {{ person {{ id name }} validFrom }} }}',
+        "office_holders",
+        lambda body: {holding["person"]["id"] for holding in body["data"]["holders"]},
+        roots_exact=False,
+    )
+
+
+def impact_case(policy: str, country: str) -> Case:
+    return Case(
+        "impact",
+        f"""{{ impact(policy: "{policy}", country: "{country}") {{
+             industries {{ industry {{ id name }} exposure }} }} }}""",
+        "impact",
+        lambda body: {i["industry"]["id"] for i in body["data"]["impact"]["industries"]},
+        roots_exact=False,
     )
 
 
@@ -290,7 +343,7 @@ def compare(
     rows, body = direct(), over_http()
     cypher_ids = set(rows[0]["roots"]) if rows else set()
     same = case.http_ids(body) <= {n["id"] for n in rows[0]["nodes"]} if rows else False
-    if case.name != "causalChains":  # chains name the start too, which the steps also do
+    if case.roots_exact:
         same = same and case.http_ids(body) == cypher_ids
     for _ in rounds.warming():
         direct()

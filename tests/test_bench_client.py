@@ -1,5 +1,6 @@
 """The benchmark's own parts: its timed HTTP client reads what `dyad serve` answers as httpx
-does, and its driver floor reads the rows the client reads."""
+does, its driver floor reads the rows the client reads, and the plans page profiles the
+queries the API sends."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 from bench.driver_floor import documented_read
 from bench.lean_http import LeanHttp, LeanHttpError
+from bench.plans import PLAN_CASES, profiled
 from graph import GraphClient, GraphSettings
 from tests.http import dyad_serve
 
@@ -59,3 +61,15 @@ def test_the_benchmarks_floor_reads_the_same_rows_through_execute_query(
     floor = documented_read(graph_client, text, {})
     assert floor == graph_client.read_text(text, {})
     assert floor[0]["day"].isoformat() == "2025-11-07"
+
+
+def test_the_plans_page_profiles_every_hot_request_as_the_api_sends_it(
+    corpus_client: GraphClient, graph_settings: GraphSettings
+) -> None:
+    """docs/PLANS.md (``make plans``): each request is one the API answers, and its query's
+    plan comes back as an operator tree with db hits."""
+    for case in PLAN_CASES:
+        hits, tree = profiled(corpus_client, graph_settings.effective_uri(), case)
+        assert hits > 0, case.name
+        assert tree[0].startswith("ProduceResults"), (case.name, tree[0])
+        assert any("NodeUniqueIndexSeek" in line or "Index" in line for line in tree), case.name

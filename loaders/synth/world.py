@@ -105,6 +105,9 @@ class Anchors:
     """
 
     statement = "statement:synth-0-0"
+    #: The policy ``statement`` PROVOKED, and an office of block 0 (held by leaders).
+    policy = "policy:synth-0-0"
+    office = "office:synth-0-0"
     home = "country:synth-1"
     hub = "country:synth-0"
     policy_kind = "Policy"

@@ -3,9 +3,10 @@
 // n's relationships of its own type (on a hub, that type's group). Neo4j 5.26 plans
 // `[r:$any($types)]` and `WHERE type(r) IN $types` alike as an expansion of every relationship
 // of n, then a filter: 200,406 db hits for Japan's 16 TARGETS beside 100,000 coded events,
-// against 106 with a branch per type. Branches are undirected and kept this plain because the
-// planner's time grows with them (about 4 s for the two levels, once per server and query;
-// one branch per type and direction took 9.6 s); the caller filters the direction.
+// against 106 with a branch per type. Branches are undirected (the caller filters the
+// direction) and each starts with its guard line: queries.api_query keeps in the text only the
+// branches a request's selections walk, since the planner plans every branch in the text,
+// run or not (all of them, at two levels, took about 4 s of planning per query).
 // Expects n and types (a list of relationship types, or null for every type). Returns r, m.
 // tests/test_relations_compiled.py checks that every type has its branch.
 WITH n WHERE types IS NULL
