@@ -146,6 +146,9 @@ def _serve(settings: CliSettings) -> None:
         # A worker is ready once it has built the app (schema, driver), which on a busy
         # machine takes longer than uvicorn's 5 s; it would be killed and restarted forever.
         timeout_worker_healthcheck=120,
+        # Stopping waits for the requests in flight, but not for ever: after a burst a queue
+        # of reads may be waiting on Neo4j, and a stop that never ends is no stop.
+        timeout_graceful_shutdown=10,
         host=settings.api.host,
         port=settings.api.port,
         log_level="info",

@@ -305,8 +305,18 @@ def served_api(bolt_uri: str, port: int = 8797, workers: int = 1) -> Iterator[Se
                     time.sleep(0.2)
         yield ServedApi(f"http://127.0.0.1:{port}/graphql", bolt_uri, api.pid)
     finally:
-        api.terminate()
-        api.wait(timeout=30)
+        stopped(api)
+
+
+def stopped(process: subprocess.Popen[bytes]) -> None:
+    """Stop a server the bench started: asked, then killed after a minute. The figures are
+    taken by then, and a server still draining a queue must not lose them."""
+    process.terminate()
+    try:
+        process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def compare(

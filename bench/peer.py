@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.harness import ROOT, Rounds, bench_client, served_api, summary, timed
+from bench.harness import ROOT, Rounds, bench_client, served_api, stopped, summary, timed
 from bench.lean_http import LeanHttp, LeanHttpError
 from graph import migrate
 from loaders import CORPUS_DIR, load_corpus
@@ -185,8 +185,7 @@ def served_peer(bolt_uri: str, port: int | None = None) -> Iterator[str]:
                 probe.close()
         yield url
     finally:
-        peer.terminate()
-        peer.wait(timeout=30)
+        stopped(peer)
 
 
 def side_by_side(dyad_url: str, peer_url: str, case: PeerCase, rounds: Rounds) -> dict[str, Any]:
