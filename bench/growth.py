@@ -94,8 +94,18 @@ def measure_step(
         "load_rows": rows,
         "load_s": round(seconds, 1),
         "load_rows_per_s": round(rows / seconds),
-        "cases": [compare(client, api, case, rounds) for case in root_field_cases()],
+        "cases": [_said(compare(client, api, case, rounds)) for case in root_field_cases()],
     }
+
+
+def _said(case: dict[str, Any]) -> dict[str, Any]:
+    """Print a case's medians as soon as it is measured: a scale's step takes minutes."""
+    print(
+        f"  {case['case']}: driver {case['cypher']['median_ms']} ms, "
+        f"HTTP {case['http']['median_ms']} ms",
+        flush=True,
+    )
+    return case
 
 
 def relative_to_first(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -16,7 +16,7 @@ import socket
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["LeanHttp", "LeanHttpError", "server_timing"]
+__all__ = ["KeptAlive", "LeanHttp", "LeanHttpError", "server_timing"]
 
 _END_OF_HEAD = b"\r\n\r\n"
 
@@ -98,3 +98,24 @@ def server_timing(header: str) -> dict[str, float]:
             if key == "dur":
                 timing[name] = float(value)
     return timing
+
+
+class KeptAlive:
+    """``LeanHttp`` to one URL, opened again once when the server has closed it while idle:
+    Apollo's and uvicorn's keep-alive timeout is 5 s, and a cold query on the other side of
+    a busy machine may take longer."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.http = LeanHttp(url)
+
+    def post(self, payload: dict[str, Any]) -> dict[str, Any]:
+        try:
+            return self.http.post(payload)
+        except (LeanHttpError, OSError):
+            self.http.close()
+            self.http = LeanHttp(self.url)
+            return self.http.post(payload)
+
+    def close(self) -> None:
+        self.http.close()

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.harness import ROOT, Rounds, bench_client, served_api, stopped, summary, timed
-from bench.lean_http import LeanHttp, LeanHttpError
+from bench.lean_http import KeptAlive, LeanHttp, LeanHttpError
 from graph import migrate
 from loaders import CORPUS_DIR, load_corpus
 from tests.coded_events import CODED, load_coded_world  # the one generator, the tests' own
@@ -32,7 +32,6 @@ from tests.coded_events import CODED, load_coded_world  # the one generator, the
 __all__ = [
     "PEER_CASES",
     "PEER_DIR",
-    "KeptAlive",
     "PeerCase",
     "PeerDisagrees",
     "against_the_peer",
@@ -123,27 +122,6 @@ def disagreement(dyad: dict[str, Any], peer: dict[str, Any]) -> str | None:
             f"only Dyad names {sorted(ours - theirs)}; only the peer names {sorted(theirs - ours)}"
         )
     return None
-
-
-class KeptAlive:
-    """``LeanHttp`` to one URL, opened again once when the server has closed it while idle:
-    Apollo's and uvicorn's keep-alive timeout is 5 s, and a cold query on the other side of
-    a busy machine may take longer."""
-
-    def __init__(self, url: str) -> None:
-        self.url = url
-        self.http = LeanHttp(url)
-
-    def post(self, payload: dict[str, Any]) -> dict[str, Any]:
-        try:
-            return self.http.post(payload)
-        except (LeanHttpError, OSError):
-            self.http.close()
-            self.http = LeanHttp(self.url)
-            return self.http.post(payload)
-
-    def close(self) -> None:
-        self.http.close()
 
 
 @contextmanager

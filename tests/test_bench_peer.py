@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from bench.peer import PEER_CASES, PEER_DIR, KeptAlive, disagreement, ids_in, served_peer
+from bench.lean_http import KeptAlive
+from bench.peer import PEER_CASES, PEER_DIR, disagreement, ids_in, served_peer
 from graph import GraphClient, GraphSettings
 from tests.conftest import free_port
 from tests.http import dyad_serve
