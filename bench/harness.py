@@ -175,29 +175,42 @@ class Rounds:
 
     Each phase runs at least its number of rounds and at least its seconds, whichever is
     longer: a slow query (a list at scale 1000 takes about 200 ms) gets its rounds, and a fast one
-    (2 ms at scale 1) gets enough time to settle and enough samples for a steady median.
+    (2 ms at scale 1) gets enough time to settle and enough samples for a steady median. A
+    query that takes seconds (an unbounded read at scale 1000) stops after ``most_seconds``
+    once it has ``fewest`` rounds: its median says enough, and the run must end.
     """
 
     iterations: int = 60
     warmup: int = 10
     seconds: float = 3.0
     warmup_seconds: float = 2.0
+    most_seconds: float = 60.0
+    fewest: int = 12
 
     def warming(self) -> Iterator[int]:
-        return _rounds(self.warmup, self.warmup_seconds)
+        return _rounds(self.warmup, self.warmup_seconds, cap=(self.most_seconds, 2))
 
     def measuring(self, *, whole: int = 1) -> Iterator[int]:
         """Rounds to measure, stopping only after a multiple of ``whole`` (so that each side
         goes first equally often)."""
-        return _rounds(self.iterations, self.seconds, whole)
+        return _rounds(self.iterations, self.seconds, whole, cap=(self.most_seconds, self.fewest))
 
 
-def _rounds(at_least: int, seconds: float, whole: int = 1) -> Iterator[int]:
+def _rounds(
+    at_least: int, seconds: float, whole: int = 1, *, cap: tuple[float, int] | None = None
+) -> Iterator[int]:
     """0, 1, 2 … until both ``at_least`` rounds and ``seconds`` have passed, and the count
-    is a multiple of ``whole``."""
-    deadline = time.perf_counter() + seconds
+    is a multiple of ``whole``; or, with ``cap`` (most seconds, fewest rounds), once both of
+    those have passed (and the count is a multiple of ``whole``)."""
+    started = time.perf_counter()
     done = 0
-    while done < at_least or time.perf_counter() < deadline or done % whole:
+    while True:
+        spent = time.perf_counter() - started
+        if done % whole == 0:
+            if done >= at_least and spent >= seconds:
+                return
+            if cap is not None and spent >= cap[0] and done >= cap[1]:
+                return
         yield done
         done += 1
 
