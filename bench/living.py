@@ -35,7 +35,7 @@ from bench.api_overhead import CORPUS_CASES
 from bench.api_reads import read_sent_for
 from bench.harness import ROOT, Case, Rounds, bench_client, served_api, summary, timed
 from bench.lean_http import LeanHttp
-from graph import GraphClient, fingerprint, migrate
+from graph import GraphClient, fingerprint, migrate, profiled
 from loaders import CORPUS_DIR, load_corpus
 from loaders.ingest import ingest
 
@@ -125,20 +125,13 @@ def _reads(url: str, rounds: Rounds, samples: dict[str, list[float]]) -> None:
             samples.setdefault(name, []).append(timed(call))
 
 
-def _db_hits(plan: Any) -> int:
-    return int(plan.get("dbHits", 0)) + sum(_db_hits(child) for child in plan.get("children", []))
-
-
 def _profiled(client: GraphClient, uri: str) -> dict[str, int]:
     """PROFILE db hits of the API query each read case sends (as the API sends it): equal
     with and without a history when no read walks the ``Change`` nodes."""
     hits = {}
     for case in READ_CASES:
         text, params = read_sent_for(uri, case.graphql, case.query)
-        with client.session(read=True) as session:
-            result = session.run("PROFILE " + text, params)
-            list(result)
-            hits[case.name] = _db_hits(result.consume().profile)
+        hits[case.name] = profiled(client, text, params).db_hits
     return hits
 
 

@@ -3,7 +3,7 @@
 Each hot GraphQL request (the benchmark's, the peer's, and the other root fields) is answered
 once by the app in-process, which records the Cypher and parameters it sends
 (``bench/api_reads.py``); that query is then run with ``PROFILE`` on a Neo4j of the bench's
-own holding the corpus and the 100,000 coded events of ``tests/coded_events.py`` (hubs of
+own holding the corpus and the 101,000 coded events of ``tests/coded_events.py`` (hubs of
 coded-event relationships on China and Japan), and its operator tree is written out with
 rows and db hits. Regenerate the page after changing a query; the numbers depend on the
 data, not on the machine.
@@ -20,7 +20,7 @@ from bench.api_overhead import CORPUS_CASES
 from bench.api_reads import read_sent_for
 from bench.harness import ROOT, Case, bench_client
 from bench.peer import PEER_CASES
-from graph import GraphClient, migrate
+from graph import GraphClient, migrate, profiled
 from tests.coded_events import CODED, POLECAT, load_coded_world
 
 __all__ = ["PLAN_CASES", "main", "plans_page"]
@@ -57,10 +57,6 @@ _BOLT_PORT = 7699
 _PAGE = ROOT / "docs" / "PLANS.md"
 
 
-def _db_hits(plan: Any) -> int:
-    return int(plan.get("dbHits", 0)) + sum(_db_hits(child) for child in plan.get("children", []))
-
-
 def _tree(plan: Any, depth: int = 0) -> list[str]:
     """One line per operator, indented by depth: operator, rows, db hits, details."""
     args = plan.get("args", {})
@@ -77,14 +73,11 @@ def _tree(plan: Any, depth: int = 0) -> list[str]:
     return lines
 
 
-def profiled(client: GraphClient, bolt_uri: str, case: Case) -> tuple[int, list[str]]:
+def profiled_case(client: GraphClient, bolt_uri: str, case: Case) -> tuple[int, list[str]]:
     """The case's query as the API sends it, PROFILEd: total db hits and the operator tree."""
     text, params = read_sent_for(bolt_uri, case.graphql, case.query)
-    with client.session(read=True) as session:
-        result = session.run("PROFILE " + text, params)
-        list(result)
-        plan = result.consume().profile
-    return _db_hits(plan), _tree(plan)
+    run = profiled(client, text, params)
+    return run.db_hits, _tree(run.plan)
 
 
 def plans_page(home: Path = _HOME) -> str:
@@ -95,7 +88,7 @@ def plans_page(home: Path = _HOME) -> str:
     ):
         migrate(client)
         load_coded_world(client)
-        rows = [(case, *profiled(client, bolt_uri, case)) for case in PLAN_CASES]
+        rows = [(case, *profiled_case(client, bolt_uri, case)) for case in PLAN_CASES]
     lines = [
         "# Plans of the hot queries",
         "",

@@ -18,6 +18,7 @@ from graph.fingerprint import Fingerprint, fingerprint
 from graph.list_keys import backfill_list_keys, store_list_keys
 from graph.local_server import LocalServer, ServerStatus
 from graph.migrate import migrate
+from graph.profile import Profiled, db_hits, profiled
 from graph.settings import GraphSettings, LocalServerSettings
 
 __all__ = [
@@ -30,14 +31,17 @@ __all__ = [
     "LocalServerSettings",
     "Neo4jUnavailableError",
     "NodeNotFoundError",
+    "Profiled",
     "QueryFailedError",
     "QueryTimeoutError",
     "Record",
     "ServerStatus",
     "WriteBatch",
     "backfill_list_keys",
+    "db_hits",
     "fingerprint",
     "migrate",
     "open_driver",
+    "profiled",
     "store_list_keys",
 ]

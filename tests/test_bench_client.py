@@ -11,7 +11,7 @@ import pytest
 
 from bench.driver_floor import documented_read
 from bench.lean_http import LeanHttp, LeanHttpError
-from bench.plans import PLAN_CASES, profiled
+from bench.plans import PLAN_CASES, profiled_case
 from graph import GraphClient, GraphSettings
 from tests.http import dyad_serve
 
@@ -69,7 +69,7 @@ def test_the_plans_page_profiles_every_hot_request_as_the_api_sends_it(
     """docs/PLANS.md (``make plans``): each request is one the API answers, and its query's
     plan comes back as an operator tree with db hits."""
     for case in PLAN_CASES:
-        hits, tree = profiled(corpus_client, graph_settings.effective_uri(), case)
+        hits, tree = profiled_case(corpus_client, graph_settings.effective_uri(), case)
         assert hits > 0, case.name
         assert tree[0].startswith("ProduceResults"), (case.name, tree[0])
         assert any("NodeUniqueIndexSeek" in line or "Index" in line for line in tree), case.name

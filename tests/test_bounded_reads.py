@@ -15,7 +15,7 @@ from api.graphql.pagination import TOTAL_COUNT_CAP
 from api.graphql.search import CURATED_WINDOW, EXACT_WINDOW, lucene_queries
 from api.graphql.selection import RelationPlan
 from api.graphql.timeline import CODED_EVENTS_CAP
-from graph import GraphClient
+from graph import GraphClient, profiled
 from schema import Label
 from tests.test_graphql_api import ask
 from tests.test_search import (
@@ -111,21 +111,13 @@ _HITS_PER_COUNTED_EVENT = 12
 _HITS: dict[str, int] = {}
 
 
-def _db_hits(plan: Any) -> int:
-    return int(plan.get("dbHits", 0)) + sum(_db_hits(child) for child in plan.get("children", []))
-
-
 def _measure(client: GraphClient) -> dict[str, int]:
     hits = {}
     plan = RelationPlan(((), ()))
     for read, (name, params) in _READS.items():
-        with client.session(read=True) as session:
-            result = session.run(
-                "PROFILE " + queries.api_query(name, plan.walks()), params | plan.params()
-            )
-            rows = list(result)
-            hits[read] = _db_hits(result.consume().profile)
-        assert rows[0]["roots"], f"{read} answers something"
+        run = profiled(client, queries.api_query(name, plan.walks()), params | plan.params())
+        hits[read] = run.db_hits
+        assert run.rows[0]["roots"], f"{read} answers something"
     return hits
 
 

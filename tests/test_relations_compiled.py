@@ -10,7 +10,7 @@ import pytest
 import queries
 from api.graphql import pagination
 from api.graphql.selection import RelationPlan, _ask
-from graph import GraphClient
+from graph import GraphClient, profiled
 from schema import RelType
 from tests.test_graphql_api import ask
 from tests.test_search import coded_client  # noqa: F401  (the shared fixture: 100,000 coded events)
@@ -44,10 +44,6 @@ def test_the_text_sent_holds_only_the_branches_the_selection_walks() -> None:
         queries.api_query("nodes_by_id", (frozenset({"NOT_A_TYPE"}), frozenset()))
 
 
-def _db_hits(plan: Any) -> int:
-    return int(plan.get("dbHits", 0)) + sum(_db_hits(child) for child in plan.get("children", []))
-
-
 def _targets_hits(client: GraphClient) -> list[int]:
     """Db hits of Japan's ``relations(types: [TARGETS])`` at depth 1 and at depth 2."""
     targets = _ask({"types": ["TARGETS"]})
@@ -55,13 +51,9 @@ def _targets_hits(client: GraphClient) -> list[int]:
     for levels in (((targets,), ()), ((targets,), (targets,))):
         plan = RelationPlan(levels)
         params = {"ids": [JAPAN]} | plan.params()
-        with client.session(read=True) as session:
-            result = session.run(
-                "PROFILE " + queries.api_query("nodes_by_id", plan.walks()), params
-            )
-            rows = list(result)
-            hits.append(_db_hits(result.consume().profile))
-        assert rows[0]["rels"], "Japan has TARGETS relations"
+        run = profiled(client, queries.api_query("nodes_by_id", plan.walks()), params)
+        hits.append(run.db_hits)
+        assert run.rows[0]["rels"], "Japan has TARGETS relations"
     return hits
 
 
