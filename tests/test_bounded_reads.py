@@ -97,6 +97,7 @@ _READS |= {
             "datasets": [],
             "limit": 200,
             "codedCap": None,
+            "totalCap": None,
         },
     ),
 }
@@ -106,6 +107,10 @@ _COUNTED = "timeline of Japan, coded events counted"
 _READS[_COUNTED] = (
     "timeline",
     _READS["timeline of Japan"][1] | {"codedCap": CODED_EVENTS_CAP},
+)
+_READS["timeline of Japan, items counted"] = (
+    "timeline",
+    _READS["timeline of Japan"][1] | {"totalCap": TOTAL_COUNT_CAP},
 )
 _HITS_PER_COUNTED_EVENT = 12
 _HITS: dict[str, int] = {}

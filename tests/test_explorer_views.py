@@ -352,6 +352,25 @@ class TestWithOneHundredThousandCodedEvents:
         return coded_world
 
     @pytest.mark.browser
+    def test_japans_neighbourhood_folds_its_coded_events_into_one_counted_node(
+        self, session: Session, base_url: str
+    ) -> None:
+        page = open_view(session, base_url, "graph")
+        page.evaluate("id => window.explorer.graph.load(id)", "country:JPN")
+        fold = "fold:coded:country:JPN"
+        page.wait_for_function(
+            "id => !window.explorer.graph.cy.getElementById(id).empty()", arg=fold
+        )
+        label = page.evaluate(
+            "id => window.explorer.graph.cy.getElementById(id).data('label')", arg=fold
+        )
+        # Counted up to the cap (#24), and the label says there are more.
+        assert label == f"+{CODED_EVENTS_CAP:,}+ coded events"
+        drawn = page.evaluate("() => window.explorer.graph.cy.nodes().map(n => n.id())")
+        assert not [i for i in drawn if i.startswith(("event:gdelt-", "event:polecat-"))]
+        assert session.errors == []
+
+    @pytest.mark.browser
     def test_the_default_timeline_shows_the_november_2025_crisis(
         self, session: Session, base_url: str
     ) -> None:

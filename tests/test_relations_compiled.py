@@ -157,3 +157,26 @@ async def test_total_count_is_counted_only_when_asked_and_exact_up_to_the_cap(
     monkeypatch.setattr(pagination, "TOTAL_COUNT_CAP", 2)
     status, body = await ask(corpus_client, "{ countries { totalCount totalCountIsExact } }")
     assert body["data"]["countries"] == {"totalCount": 2, "totalCountIsExact": False}
+
+
+async def test_the_timeline_counts_only_when_asked_and_exactly_up_to_the_cap(
+    corpus_client: GraphClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sent = _recording(corpus_client, monkeypatch)
+    status, body = await ask(corpus_client, "{ timeline(first: 3) { items { id } capped } }")
+    assert status == 200
+    assert "errors" not in body, body
+    assert sent[-1]["totalCap"] is None
+    assert len(body["data"]["timeline"]["items"]) == 3
+    assert body["data"]["timeline"]["capped"] is True  # known without counting
+
+    asked = "{ timeline(first: 3) { totalCount totalCountIsExact capped } }"
+    status, body = await ask(corpus_client, asked)
+    counted = body["data"]["timeline"]
+    assert counted["totalCount"] > 3
+    assert counted["totalCountIsExact"] is True
+    assert sent[-1]["totalCap"] == pagination.TOTAL_COUNT_CAP
+
+    monkeypatch.setattr(pagination, "TOTAL_COUNT_CAP", 2)
+    status, body = await ask(corpus_client, asked)
+    assert body["data"]["timeline"] == {"totalCount": 2, "totalCountIsExact": False, "capped": True}

@@ -153,21 +153,24 @@ async def test_japans_neighbourhood_shows_curated_knowledge_and_counts_coded_eve
     _, body = await ask(
         coded_client,
         """{ neighbourhood(id: "country:JPN", limit: 100) {
-               codedEvents nodes { data { id kind } } } }""",
+               codedEvents codedEventsIsExact nodes { data { id kind } } } }""",
     )
     answer = body["data"]["neighbourhood"]
     shown = [n["data"]["id"] for n in answer["nodes"]]
     assert not any(_is_coded(node_id) for node_id in shown)
     assert {"country:JPN", "country:CHN"} <= set(shown)
-    assert answer["codedEvents"] == CODED
+    # counted exactly up to the cap (#24: a hub of coded events is not read whole to count it)
+    assert answer["codedEvents"] == CODED_EVENTS_CAP
+    assert answer["codedEventsIsExact"] is False
     _, asked = await ask(
         coded_client,
         """{ neighbourhood(id: "country:JPN", limit: 100, datasets: ["gdelt"]) {
-               codedEvents nodes { data { id } } } }""",
+               codedEvents codedEventsIsExact nodes { data { id } } } }""",
     )
     drawn = [n["data"]["id"] for n in asked["data"]["neighbourhood"]["nodes"]]
     assert any(_is_coded(node_id) for node_id in drawn)
     assert asked["data"]["neighbourhood"]["codedEvents"] == 0
+    assert asked["data"]["neighbourhood"]["codedEventsIsExact"] is True
 
 
 async def test_the_default_timeline_is_curated_and_counts_coded_events_apart(
@@ -176,7 +179,8 @@ async def test_the_default_timeline_is_curated_and_counts_coded_events_apart(
     _, body = await ask(
         coded_client,
         """{ timeline(countries: ["country:JPN"], first: 1000) {
-               codedEvents codedEventsIsExact capped totalCount items { id } } }""",
+               codedEvents codedEventsIsExact capped totalCount totalCountIsExact
+               items { id } } }""",
     )
     timeline = body["data"]["timeline"]
     assert timeline["items"]
@@ -185,4 +189,5 @@ async def test_the_default_timeline_is_curated_and_counts_coded_events_apart(
     assert CODED > CODED_EVENTS_CAP
     assert timeline["codedEvents"] == CODED_EVENTS_CAP
     assert timeline["codedEventsIsExact"] is False
+    assert timeline["totalCountIsExact"] is True
     assert timeline["capped"] is (timeline["totalCount"] > 1000)

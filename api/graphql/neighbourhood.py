@@ -15,6 +15,7 @@ from strawberry.scalars import JSON
 
 from api.graphql.enums import NodeKind, RelationType, Status
 from api.graphql.subgraph import Subgraph
+from api.graphql.timeline import CODED_EVENTS_CAP
 from graph.graph_form import GraphData, GraphEdge, GraphNode, elements
 from schema import Label, RelType
 
@@ -67,7 +68,13 @@ class Elements:
     coded_events: int = strawberry.field(
         default=0,
         description="Coded events (GDELT, POLECAT) linked to the centre and left out because "
-        "their dataset was not asked for in `datasets`.",
+        f"their dataset was not asked for in `datasets`: at most {CODED_EVENTS_CAP:,} (see "
+        "`codedEventsIsExact`).",
+    )
+    coded_events_is_exact: bool = strawberry.field(
+        default=True,
+        description=f"False when more than {CODED_EVENTS_CAP:,} coded events were left out: "
+        "`codedEvents` then gives that cap.",
     )
 
     # The typed elements are built from the JSON form only when they are asked for.
@@ -109,6 +116,7 @@ class Elements:
 def build_elements(graph: Subgraph) -> Elements:
     """The answer's members and the relationships among them, drawn by the one builder."""
     members = set(graph.roots)
+    coded = int(graph.extra.get("coded", 0))
     drawn = GraphData(
         nodes=[GraphNode(i, tuple(graph.nodes[i]["labels"]), graph.nodes[i]) for i in graph.roots],
         edges=[
@@ -120,5 +128,6 @@ def build_elements(graph: Subgraph) -> Elements:
     return Elements(
         elements=cast(JSON, elements(drawn, enum_names=True)),
         hubs=int(graph.extra.get("hubs", 0)),
-        coded_events=int(graph.extra.get("coded", 0)),
+        coded_events=min(coded, CODED_EVENTS_CAP),
+        coded_events_is_exact=coded <= CODED_EVENTS_CAP,
     )

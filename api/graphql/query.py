@@ -269,6 +269,7 @@ class _Query(
         check_first(first, MAX_TIMELINE)
         chosen = kinds or [NodeKind.STATEMENT, NodeKind.POLICY, NodeKind.EVENT]
         items = [s for f in info.selected_fields for s in f.selections]
+        cap = total_count_cap(items)
         graph = await _ctx(info).fetch(
             "timeline",
             relation_plan(fields_named(items, {"items"})),
@@ -278,14 +279,15 @@ class _Query(
             to=to,
             datasets=datasets or [],
             codedCap=CODED_EVENTS_CAP if fields_named(items, CODED_EVENT_FIELDS) else None,
+            totalCap=cap,
             # Then, items recorded later drop out: read the most, keep `first` of the rest.
             limit=first if known_at_ is None else MAX_TIMELINE,
         )
         if known_at_ is None:
-            return build_timeline(graph)
+            return build_timeline(graph, cap)
         matched = len(graph.roots)
         graph = await known_at(info, graph, known_at_)
-        return build_timeline(graph, first, hidden=matched - len(graph.roots))
+        return build_timeline(graph, cap, first, hidden=matched - len(graph.roots))
 
     @strawberry.field(
         description="Nodes within `depth` hops and the edges among them, ready to draw."
@@ -318,6 +320,11 @@ class _Query(
             datasets=datasets or [],
             limit=limit,
             fanout=NEIGHBOUR_FANOUT,
+            codedCap=CODED_EVENTS_CAP
+            if fields_named(
+                [s for f in info.selected_fields for s in f.selections], CODED_EVENT_FIELDS
+            )
+            else None,
         )
         if not graph.extra["found"]:
             raise _not_found("node", str(id))

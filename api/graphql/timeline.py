@@ -10,6 +10,7 @@ from __future__ import annotations
 import strawberry
 
 from api.graphql.nodes import Node, build_node
+from api.graphql.pagination import TOTAL_COUNT_CAP
 from api.graphql.subgraph import Subgraph
 
 __all__ = ["CODED_EVENTS_CAP", "CODED_EVENT_FIELDS", "Timeline", "build_timeline"]
@@ -30,7 +31,13 @@ CODED_EVENT_FIELDS = {"codedEvents", "codedEventsIsExact"}
 class Timeline:
     items: list[Node] = strawberry.field(description="At most `first` items, in date order.")
     total_count: int = strawberry.field(
-        description="How many items matched (curated, plus coded events of the datasets asked for)."
+        description="How many items matched (curated, plus coded events of the datasets asked "
+        f"for), counted only when asked for: at most {TOTAL_COUNT_CAP:,} (see "
+        "`totalCountIsExact`)."
+    )
+    total_count_is_exact: bool = strawberry.field(
+        description=f"False when more than {TOTAL_COUNT_CAP:,} items matched: `totalCount` "
+        "then gives that cap."
     )
     capped: bool = strawberry.field(
         description="True when more items matched than `first` allowed: `items` is cut short."
@@ -46,16 +53,22 @@ class Timeline:
     )
 
 
-def build_timeline(graph: Subgraph, first: int | None = None, hidden: int = 0) -> Timeline:
-    """The timeline of an answer: its first ``first`` roots (all when None). ``hidden`` items
-    matched but are left out of the answer (not yet recorded at ``knownAt``) and of its total."""
-    total = int(graph.extra["total"]) - hidden
+def build_timeline(
+    graph: Subgraph, cap: int | None, first: int | None = None, hidden: int = 0
+) -> Timeline:
+    """The timeline of an answer: its first ``first`` roots (all when None). Its total was
+    counted up to ``cap`` + 1 (not at all when None: the answer says 0, and it was not asked
+    for). ``hidden`` items matched but are left out of the answer (not yet recorded at
+    ``knownAt``) and of its total."""
+    counted = graph.extra.get("total")
+    total = 0 if counted is None or cap is None else max(int(counted) - hidden, 0)
     items = [build_node(graph, node_id) for node_id in graph.roots[:first]]
     coded = int(graph.extra["codedEvents"])
     return Timeline(
         items=items,
-        total_count=total,
-        capped=total > len(items),
+        total_count=total if cap is None else min(total, cap),
+        total_count_is_exact=cap is None or total <= cap,
+        capped=bool(graph.extra["more"]) or len(graph.roots) > len(items),
         coded_events=min(coded, CODED_EVENTS_CAP),
         coded_events_is_exact=coded <= CODED_EVENTS_CAP,
     )

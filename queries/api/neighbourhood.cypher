@@ -2,7 +2,8 @@
 // of $id over relationships of $relTypes (all when empty), nearest first and then by id, at
 // most $limit nodes, with the relationships among them.
 // Curated first: coded event data (nodes with a `dataset`) is left out unless its dataset is
-// in $datasets; how many coded events the centre has is counted apart (`coded`).
+// in $datasets; how many coded events the centre has is counted apart (`coded`), only when
+// asked for ($codedCap set) and only up to $codedCap + 1: a hub of GDELT is not read whole.
 // Bounded at any size: each node reached lends at most $fanout of its relationships to the
 // next ring, so a hub with 200,000 events costs $fanout, not 200,000 (below $fanout the
 // answer is exact). A ring is expanded only while the nodes found are fewer than $limit.
@@ -72,10 +73,15 @@ CALL (members) {
   }
   RETURN collect(DISTINCT r) AS scanned
 }
+OPTIONAL CALL (center) {
+  WITH center WHERE $codedCap IS NOT NULL
+  OPTIONAL MATCH (center)--(e:Event)
+  WHERE e.dataset IS NOT NULL AND NOT e.dataset IN $datasets
+  WITH e LIMIT coalesce($codedCap, 0) + 1
+  RETURN count(e) AS coded
+}
 WITH members AS roots,
      [r IN crossed WHERE startNode(r) IN members AND endNode(r) IN members] + scanned AS seedRels,
      {found: center IS NOT NULL,
       hubs: size([m IN members WHERE COUNT { (m)--() } > $fanout]),
-      coded: CASE WHEN center IS NULL THEN 0 ELSE COUNT {
-        (center)--(e:Event) WHERE e.dataset IS NOT NULL AND NOT e.dataset IN $datasets
-      } END} AS extra
+      coded: coalesce(coded, 0)} AS extra

@@ -13,7 +13,10 @@
 // to, nor a month-only cause after a reaction within its month. Each node stores this order as
 // its list_date key (schema LIST_KEYS, written with the node: fragments/_list_keys), so each
 // kind and tier ('' curated, then each of $datasets) is one range of a range index, read in
-// order. The answer is capped at $limit (extra.total says how many matched).
+// order and only up to $limit + 1 matches: the answer is capped at $limit (extra.more says
+// whether more matched), so its cost follows the page, not the kinds' sizes.
+// How many matched (extra.total) is counted only when asked for ($totalCap set) and only up
+// to $totalCap + 1: a count beyond says "more than".
 //
 // Coded events (an Event with `dataset` set: GDELT, POLECAT) are shown only when their
 // dataset is in $datasets; they are counted apart either way (extra.codedEvents), only when
@@ -26,16 +29,27 @@ CALL (label, tier) {
     AND n.list_date < label + '\u0001' + tier + '\u0002'
   // include: fragments/_timeline_filters
   WITH n ORDER BY n.list_date ASC
+  LIMIT $limit + 1
   RETURN collect(n) AS matched, size(label) + size(tier) + 2 AS cut
 }
-WITH collect({matched: matched[..$limit], cut: cut}) AS groups, sum(size(matched)) AS total
+WITH collect({matched: matched, cut: cut}) AS groups
 CALL (groups) {
   UNWIND groups AS g
   UNWIND g.matched AS n
   WITH n, substring(n.list_date, g.cut, size(n.list_date) - g.cut - size(n.id) - 1) AS key
   ORDER BY key, n.id
-  LIMIT $limit
+  LIMIT $limit + 1
   RETURN collect(n) AS ordered
+}
+CALL () {
+  UNWIND CASE WHEN $totalCap IS NULL THEN [] ELSE $labels END AS label
+  UNWIND [''] + $datasets AS tier
+  MATCH (n:Entity)
+  WHERE n.list_date > label + '\u0001' + tier + '\u0001\u0002'
+    AND n.list_date < label + '\u0001' + tier + '\u0002'
+  // include: fragments/_timeline_filters
+  WITH n LIMIT coalesce($totalCap, 0) + 1
+  RETURN count(n) AS total
 }
 CALL () {
   UNWIND CASE WHEN $codedCap IS NULL THEN [] ELSE $labels END AS label
@@ -45,5 +59,6 @@ CALL () {
   WITH n LIMIT coalesce($codedCap, 0) + 1
   RETURN count(n) AS codedEvents
 }
-WITH ordered AS roots, [] AS seedRels,
-     {total: total, codedEvents: codedEvents} AS extra
+WITH ordered[..$limit] AS roots, [] AS seedRels,
+     {total: CASE WHEN $totalCap IS NULL THEN null ELSE total END,
+      more: size(ordered) > $limit, codedEvents: codedEvents} AS extra

@@ -99,7 +99,7 @@ export const SOURCES = `query Sources($ids: [ID!]!) {
 
 export const NEIGHBOURHOOD = `query Hood($id: ID!, $depth: Int!, $limit: Int!) {
   neighbourhood(id: $id, depth: $depth, limit: $limit) {
-    codedEvents
+    codedEvents codedEventsIsExact
     nodes { data { id label kind status date } }
     edges { data { id source target type label status confidence sources } }
   }

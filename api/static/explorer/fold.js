@@ -13,7 +13,9 @@ const isCausal = (edge) => Boolean(relationOf(edge.type)?.causal);
 
 // nodes, edges: element data as the stylesheet wants it. drawn(data): already on the canvas.
 // Returns {elements, hidden}: the elements to add, and those behind the "+N more" node by its id.
-export function foldNeighbourhood(focus, nodes, edges, { drawn = () => false, codedEvents = 0 } = {}) {
+// codedEvents: how many coded events the focus has, counted exactly unless codedExact is false
+// (the server counts up to a cap: the label then says "1,000+").
+export function foldNeighbourhood(focus, nodes, edges, { drawn = () => false, codedEvents = 0, codedExact = true } = {}) {
   const causal = new Set();
   for (const edge of edges) {
     if (!isCausal(edge)) continue;
@@ -45,8 +47,9 @@ export function foldNeighbourhood(focus, nodes, edges, { drawn = () => false, co
   }
   if (codedEvents > 0) {
     const id = `fold:coded:${focus}`;
-    const label = `+${codedEvents} coded event${codedEvents === 1 ? "" : "s"}`;
-    elements.push(...foldNode(id, "coded", label, focus, { count: codedEvents }));
+    const count = `${codedEvents.toLocaleString("en")}${codedExact ? "" : "+"}`;
+    const label = `+${count} coded event${codedEvents === 1 && codedExact ? "" : "s"}`;
+    elements.push(...foldNode(id, "coded", label, focus, { count: codedEvents, exact: codedExact }));
   }
   return { elements, hidden };
 }
@@ -64,7 +67,8 @@ export function foldDetails(data) {
     el(
       "p",
       {},
-      `${data.count} coded event${data.count === 1 ? "" : "s"} (machine-coded event data such as GDELT or POLECAT) `,
+      `${data.exact === false ? `More than ${data.count.toLocaleString("en")}` : data.count} `,
+      `coded event${data.count === 1 && data.exact !== false ? "" : "s"} (machine-coded event data such as GDELT or POLECAT) `,
       "involve this node. The graph draws curated knowledge first and leaves them out; ",
       "the timeline shows them as a series, and GraphQL's neighbourhood draws them when its datasets are named.",
     ),

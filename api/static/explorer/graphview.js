@@ -165,7 +165,9 @@ export class GraphView {
       const edges = hood.edges.map((edge) => normaliseEdge(edge.data));
       const drawn = (item) => !this.cy.getElementById(item.id).empty();
       // Causal neighbours first; the rest past a readable number, and coded events, folded.
-      const fold = foldNeighbourhood(id, nodes, edges, { drawn, codedEvents: hood.codedEvents });
+      const fold = foldNeighbourhood(id, nodes, edges, {
+        drawn, codedEvents: hood.codedEvents, codedExact: hood.codedEventsIsExact,
+      });
       const details = closes === (this.closes || 0);
       if (details) $("#details").hidden = false; // open first, so the drawing fits the canvas left
       this.cy.resize();
