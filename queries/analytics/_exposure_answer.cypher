@@ -15,7 +15,8 @@
 // targetId (the industry's country) narrow the terms. Each term carries the links of its
 // chain and the candidate import shares of first's country from the exporters: curated
 // IMPORTS_FROM claims and TradeFlow sums per partner and year, for the mineral and for its
-// groups. Which share is used, and all arithmetic, is in graph/analytics/exposure.py.
+// groups (of each scope's latest year with rows, the only year a share is taken from). Which
+// share is used, and all arithmetic, is in graph/analytics/exposure.py.
 OPTIONAL MATCH (policy:Policy {id: policyId})
 CALL (policy) {
   OPTIONAL MATCH (policy)-[:ISSUED_BY]->()-[:BASED_IN*0..1]->(c:Country)
@@ -63,20 +64,6 @@ CALL (policy, restrictedIds, exporters, exporterIsos, industryId, targetId) {
            collect(imp {.share, .year, .mineral, .key, .confidence, .status, .sources, .note,
                         start: importer.id, end: from.id}) AS claims
   }
-  CALL (importer, scopes, exporterIsos) {
-    UNWIND scopes AS scope
-    WITH importer, scope, exporterIsos,
-         [scope] + COLLECT { MATCH (x:Mineral)-[:PART_OF]->(:Mineral {id: scope}) RETURN x.id }
-           AS members
-    OPTIONAL MATCH (f:TradeFlow)
-    WHERE f.reporter = importer.iso3 AND f.flow = 'M' AND f.mineral IN members
-    WITH scope, f.year AS year, f.partner AS partner, sum(f.value_usd) AS value,
-         reduce(acc = [], s IN collect(f.sources) | acc + [x IN s WHERE NOT x IN acc]) AS sources,
-         exporterIsos
-    WHERE year IS NOT NULL
-    RETURN collect({scope: scope, year: year, partner: partner, value: value, sources: sources,
-                    exporter: partner IN exporterIsos}) AS trade
-  }
   RETURN collect({
     industry: industry.id, industryName: industry.name, first: first.id,
     importer: importer.id, importerIso: importer.iso3,
@@ -89,13 +76,51 @@ CALL (policy, restrictedIds, exporters, exporterIsos, industryId, targetId) {
     links: [r IN relationships(p) | r {.intensity, .confidence, .status, .sources, .key, .note,
               relation: type(r), start: startNode(r).id, startName: startNode(r).name,
               end: endNode(r).id, endName: endNode(r).name}],
-    claims: claims, trade: trade
-  }) AS terms,
+    claims: claims
+  }) AS found,
   reduce(acc = [], q IN collect(nodes(p)) | acc + q) AS termNodes,
   reduce(acc = [], q IN collect(relationships(p) + claimRels
                                 + CASE WHEN po IS NULL THEN [] ELSE [po] END) | acc + q)
     AS pathRels
 }
+// The trade rows of each importer and mineral scope, summed once however many terms share them.
+CALL (found, exporterIsos) {
+  UNWIND found AS term
+  WITH DISTINCT term.importerIso AS iso, [term.mineral] + term.groups AS scopes, exporterIsos
+  CALL (iso, scopes, exporterIsos) {
+    UNWIND scopes AS scope
+    WITH iso, scope, exporterIsos,
+         [scope] + COLLECT { MATCH (x:Mineral)-[:PART_OF]->(:Mineral {id: scope}) RETURN x.id }
+           AS members
+    OPTIONAL MATCH (f:TradeFlow)
+    WHERE f.reporter = iso AND f.flow = 'M' AND f.mineral IN members
+    WITH scope, f.year AS year, f.partner AS partner, sum(f.value_usd) AS value,
+         collect(f.sources) AS cited, exporterIsos
+    WHERE year IS NOT NULL
+    // Only each scope's latest year with rows: the one the share is taken from
+    // (graph/analytics/exposure.py), so ten years of rows cost one year's answer.
+    WITH scope, exporterIsos, collect({year: year, partner: partner, value: value, cited: cited})
+           AS years
+    WITH scope, exporterIsos, reduce(y = 0, r IN years | CASE WHEN r.year > y THEN r.year ELSE y END)
+           AS latest, years
+    UNWIND [r IN years WHERE r.year = latest] AS row
+    // Each source once (a hash set, not a list searched for each row: a partner and year can
+    // sum thousands of rows).
+    CALL (row) {
+      UNWIND row.cited AS sources
+      UNWIND sources AS source
+      RETURN collect(DISTINCT source) AS sources
+    }
+    RETURN collect({scope: scope, year: row.year, partner: row.partner, value: row.value,
+                    sources: sources, exporter: row.partner IN exporterIsos}) AS trade
+  }
+  RETURN collect({iso: iso, scopes: scopes, trade: trade}) AS trades
+}
+WITH policy, termNodes, restrictRels, pathRels, issuers, exporters, exporterIsos, restrictedIds,
+     restricts, industryId, targetId,
+     [term IN found | term {.*, trade: coalesce(head([t IN trades
+        WHERE t.iso = term.importerIso AND t.scopes = [term.mineral] + term.groups | t.trade]), [])}]
+       AS terms
 WITH policy, termNodes, restrictRels + pathRels AS termRels, {
   policyFound: policy IS NOT NULL, policyName: policy.name, issuers: issuers,
   exporters: exporters, exporterIsos: exporterIsos, restrictedIds: restrictedIds,
