@@ -409,3 +409,20 @@ async def test_audit_finds_facts_a_later_downgrade_of_their_source_leaves_unsupp
         b["subject"] == "policy:ban" and "at most 'reported'" in b["message"]
         for b in body["data"]["audit"]["breaches"]
     )
+
+
+async def test_in_force_by_country_takes_policies_its_bodies_issued(
+    corpus_client: GraphClient,
+) -> None:
+    """inForce(country:) reads from the country's side (#24): what it issued itself and what a
+    body BASED_IN it issued (MOFCOM's entity listing for China), not what it was aimed at."""
+    query = """query($c: ID!) { inForce(asOf: "2026-07-01", country: $c) { id } }"""
+    _, china = await ask(corpus_client, query, c="country:CHN")
+    _, japan = await ask(corpus_client, query, c="country:JPN")
+    _, every = await ask(corpus_client, """{ inForce(asOf: "2026-07-01") { id } }""")
+    chinese = {p["id"] for p in china["data"]["inForce"]}
+    japanese = {p["id"] for p in japan["data"]["inForce"]}
+    assert "policy:cn-entity-listing-2026-06" in chinese  # ISSUED_BY MOFCOM, BASED_IN China
+    assert "policy:jp-2026-01-jogmec-rare-earth-funds" in japanese  # ISSUED_BY Japan itself
+    assert not chinese & japanese
+    assert chinese | japanese <= {p["id"] for p in every["data"]["inForce"]}
