@@ -73,6 +73,7 @@ from schema.rules import (
 from schema.vocabulary import (
     BASE_LABEL,
     CAUSAL_TYPES,
+    COUNTRY_LINKS,
     DEEDS,
     LIST_KEYS,
     MEASURE_REACH,
@@ -97,6 +98,7 @@ __all__ = [
     "CHANGE_LABEL",
     "CONFIDENCE_BANDS",
     "CONFLICT_QUADS",
+    "COUNTRY_LINKS",
     "DEEDS",
     "EXPLORER_SECTIONS",
     "HISTORY_PATTERNS",

@@ -14,6 +14,7 @@ from enum import StrEnum
 __all__ = [
     "BASE_LABEL",
     "CAUSAL_TYPES",
+    "COUNTRY_LINKS",
     "DEEDS",
     "LIST_KEYS",
     "MEASURE_REACH",
@@ -40,7 +41,10 @@ BASE_LABEL = "Entity"
 #: key (``list_date``: the timeline's date order, narrowed by causality; ``list_name``: the
 #: lower-cased name), then the id that breaks ties. They are derived, never facts: loads,
 #: exports, dumps and fingerprints leave them out.
-LIST_KEYS = ("list_date", "list_name")
+#: ``list_countries`` and ``list_country_confidence`` are the node's countries (schema
+#: ``COUNTRY_LINKS``), sorted by id, and for each the confidence of its best link, so that a
+#: list or the timeline filtered by country reads one property instead of walking two hops.
+LIST_KEYS = ("list_date", "list_name", "list_countries", "list_country_confidence")
 
 
 def without_list_keys(properties: dict[str, object]) -> dict[str, object]:
@@ -288,6 +292,25 @@ PATTERNS: tuple[Pattern, ...] = tuple(
 )
 
 _ALLOWED = frozenset((p.start, p.type, p.end) for p in PATTERNS)
+
+#: What ties a node to a country (a list's ``country`` filter, the timeline's ``countries``):
+#: a link of one of these types to the country, or to a node that is neither a Country nor a
+#: Mineral and has such a link to it (a policy issued by a ministry based in China is China's;
+#: a mineral several states restrict ties no state to another). A Country is always the end of
+#: these links (schema PATTERNS; a test holds queries/fragments/_list_keys.cypher to that).
+COUNTRY_LINKS: tuple[RelType, ...] = (
+    R.MADE_BY,
+    R.ISSUED_BY,
+    R.TARGETS,
+    R.ABOUT,
+    R.INVOLVES,
+    R.BASED_IN,
+    R.LOCATED_IN,
+    R.OFFICE_OF,
+    R.HOLDS_OFFICE,
+    R.MEMBER_OF,
+    R.AFFECTS,
+)
 _PREFIXES: dict[Label, str] = {label: label.value.lower() for label in Label}
 _BY_PREFIX: dict[str, Label] = {prefix: label for label, prefix in _PREFIXES.items()}
 

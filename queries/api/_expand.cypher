@@ -52,7 +52,8 @@ WITH roots, extra, seedRels + rels1 + rels2 AS allRels, roots + level1 + level2 
 CALL (allRels, reached) {
   UNWIND reached + reduce(ends = [], r IN allRels | ends + [startNode(r), endNode(r)]) AS x
   WITH DISTINCT x
-  RETURN collect(x {.*, text: null, list_date: null, list_name: null, labels: labels(x)}) AS nodes,
+  RETURN collect(x {.*, text: null, list_date: null, list_name: null, list_countries: null,
+                   list_country_confidence: null, labels: labels(x)}) AS nodes,
          collect(x.sources) AS nodeSources
 }
 CALL (allRels) {
@@ -68,6 +69,7 @@ CALL (nodeSources, relSources) {
   UNWIND list AS sourceId
   WITH DISTINCT sourceId
   MATCH (s:Source {id: sourceId})
-  RETURN collect(s {.*, text: null, list_date: null, list_name: null}) AS sources
+  RETURN collect(s {.*, text: null, list_date: null, list_name: null, list_countries: null,
+                   list_country_confidence: null}) AS sources
 }
 RETURN [x IN roots | x.id] AS roots, nodes, rels, sources, extra

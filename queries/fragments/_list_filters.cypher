@@ -1,8 +1,17 @@
 // A fragment: a list's filters on a node `n` of its kind (api/page_asc.cypher), keeping every
 // variable in scope. $text (name or alias contains, any case), $status, $from/$to (the kind's
 // date range OVERLAPS [$from, $to]: a month-only date covers its month, an event runs on to
-// its end_date), $country (linked within two structural hops) with $minConfidence (of the
+// its end_date), $country (linked to it: schema COUNTRY_LINKS) with $minConfidence (of the
 // links to it).
+// Linked to $country (schema COUNTRY_LINKS) by a link of at least $minConfidence: read from
+// the node's stored countries (fragments/_list_keys), not walked; first, as it reads two
+// properties and keeps few nodes of a kind.
+WITH *
+WHERE $country IS NULL
+   OR $country IN n.list_countries
+      AND ($minConfidence IS NULL OR any(i IN range(0, size(n.list_countries) - 1)
+             WHERE n.list_countries[i] = $country
+               AND n.list_country_confidence[i] >= $minConfidence))
 WITH *,
      coalesce(n.date, n.announced, n.published) AS earliest,
      coalesce(n.end_date_latest, n.date_latest, n.announced_latest, n.published_latest) AS until
@@ -11,17 +20,3 @@ WHERE ($text IS NULL OR toLower(n.name) CONTAINS toLower($text)
   AND ($status IS NULL OR n.status = $status)
   AND ($from IS NULL OR until >= $from)
   AND ($to IS NULL OR earliest <= $to)
-// Linked within two hops, taken one at a time so that no step walks a hub: no relationship
-// of these types joins a Country or a Mineral to a Country, so the middle node is neither,
-// and the second hop is an Expand(Into) that starts from the middle node's few relationships.
-// (A WITH of its own, so that the cheap filters above run first.)
-WITH *
-WHERE ($country IS NULL OR n.id = $country OR EXISTS {
-        MATCH (n)-[l1:MADE_BY|ISSUED_BY|TARGETS|ABOUT|INVOLVES|BASED_IN|LOCATED_IN|OFFICE_OF|HOLDS_OFFICE|MEMBER_OF|AFFECTS]-(m)
-        WHERE l1.confidence >= coalesce($minConfidence, 0.0)
-          AND (m.id = $country
-               OR (NOT m:Country AND NOT m:Mineral AND EXISTS {
-                     MATCH (m)-[l2:MADE_BY|ISSUED_BY|TARGETS|ABOUT|INVOLVES|BASED_IN|LOCATED_IN|OFFICE_OF|HOLDS_OFFICE|MEMBER_OF|AFFECTS]-(c:Country {id: $country})
-                     WHERE l2.confidence >= coalesce($minConfidence, 0.0)
-                   }))
-      })

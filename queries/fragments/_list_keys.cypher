@@ -17,3 +17,29 @@ WITH n, [l IN labels(n) WHERE l <> 'Entity'][0] + '\u0001' + coalesce(n.dataset,
          WHEN 'day' THEN '0' WHEN 'month' THEN '1' ELSE '2' END END AS dateKey
 SET n.list_date = tier + dateKey + '\u0001' + n.id,
     n.list_name = tier + coalesce(toLower(n.name), '') + '\u0001' + n.id
+WITH n
+// Its countries (schema COUNTRY_LINKS): linked to a Country directly, or through one node that
+// is neither a Country nor a Mineral; for each the best confidence along such a path (the
+// lesser of a path's two links); a Country is its own, at 1.0. A Country is always the end of
+// these links, so the second hop only walks outward (a ministry's many policies are not read
+// to find where the ministry is based).
+CALL (n) {
+  CALL (n) {
+    MATCH (n)-[l:MADE_BY|ISSUED_BY|TARGETS|ABOUT|INVOLVES|BASED_IN|LOCATED_IN|OFFICE_OF|AFFECTS]->(c:Country)
+    RETURN c.id AS country, l.confidence AS confidence
+    UNION ALL
+    MATCH (n)-[l1:MADE_BY|ISSUED_BY|TARGETS|ABOUT|INVOLVES|BASED_IN|LOCATED_IN|OFFICE_OF|HOLDS_OFFICE|MEMBER_OF|AFFECTS]-(m)
+    WHERE NOT m:Country AND NOT m:Mineral
+    MATCH (m)-[l2:MADE_BY|ISSUED_BY|TARGETS|ABOUT|INVOLVES|BASED_IN|LOCATED_IN|OFFICE_OF|AFFECTS]->(c:Country)
+    RETURN c.id AS country,
+           CASE WHEN l1.confidence < l2.confidence THEN l1.confidence ELSE l2.confidence END
+             AS confidence
+    UNION ALL
+    WITH n WHERE n:Country
+    RETURN n.id AS country, 1.0 AS confidence
+  }
+  WITH country, max(confidence) AS confidence
+  ORDER BY country
+  RETURN collect(country) AS countries, collect(confidence) AS confidences
+}
+SET n.list_countries = countries, n.list_country_confidence = confidences

@@ -1,0 +1,105 @@
+"""A node's countries (schema COUNTRY_LINKS, #24): stored with its list keys, so a list or the
+timeline filtered by country reads one property instead of walking two hops. They follow the
+writes that change them, including a write to the node between (a ministry found to be based
+in China makes the policies it issued China's, though they were not written again), and keep
+the confidence of the best link."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import queries
+from graph import GraphClient
+from loaders import load_corpus
+from schema import COUNTRY_LINKS, PATTERNS, Label
+from tests.test_graphql_api import ask
+from tests.test_history import DATA
+
+pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("graph_settings_env")]
+
+CURBS = "policy:test-fictional-gallium-curbs"  # ISSUED_BY China, TARGETS Japan (0.9)
+MINISTRY = "organization:test-fictional-ministry"
+LICENCES = "policy:test-fictional-licence-rules"
+
+ISSUED_BY_MINISTRY = f"""
+policies:
+  - id: {LICENCES}
+    name: Fictional licence rules
+    policy_type: export_control
+    summary: A measure invented for the tests.
+    announced: 2026-03-02
+    sources: [source:ingest-test]
+relationships:
+  - {{start: {LICENCES}, type: ISSUED_BY, end: {MINISTRY}, sources: [source:ingest-test],
+      confidence: 0.9, status: confirmed}}
+"""
+MINISTRY_IN_CHINA = f"""
+relationships:
+  - {{start: {MINISTRY}, type: BASED_IN, end: country:CHN, sources: [source:ingest-test],
+      confidence: 0.6, status: reported}}
+"""
+
+LISTED = """query($country: ID!, $min: Float) {
+  policies(filter: {country: $country, minConfidence: $min}) { nodes { id } }
+  timeline(countries: [$country], kinds: [POLICY]) { items { id } } }"""
+
+
+def _load(client: GraphClient, tmp_path: Path, name: str, text: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    load_corpus(client, [path])
+
+
+async def _listed(client: GraphClient, country: str, min_confidence: float | None = None) -> Any:
+    status, body = await ask(client, LISTED, country=country, min=min_confidence)
+    assert status == 200
+    assert "errors" not in body, body
+    listed = {n["id"] for n in body["data"]["policies"]["nodes"]}
+    assert listed == {i["id"] for i in body["data"]["timeline"]["items"]}
+    return listed
+
+
+async def test_a_write_to_the_node_between_moves_what_it_links(
+    empty_client: GraphClient, tmp_path: Path
+) -> None:
+    load_corpus(empty_client, [DATA / "ingest_corpus.yaml"])
+    _load(empty_client, tmp_path, "issued.yaml", ISSUED_BY_MINISTRY)
+    assert await _listed(empty_client, "country:CHN") == {CURBS}
+    assert await _listed(empty_client, "country:JPN") == {CURBS}
+
+    # Only the ministry's link is written; the licence rules it issued become China's.
+    _load(empty_client, tmp_path, "based.yaml", MINISTRY_IN_CHINA)
+    assert await _listed(empty_client, "country:CHN") == {CURBS, LICENCES}
+    assert await _listed(empty_client, "country:JPN") == {CURBS}
+    # Through a link of 0.6, the best path to China is 0.6: a 0.7 floor leaves it out.
+    assert await _policies(empty_client, "country:CHN", 0.7) == [CURBS]
+    assert await _policies(empty_client, "country:CHN", 0.6) == [CURBS, LICENCES]
+
+
+async def _policies(client: GraphClient, country: str, min_confidence: float) -> list[str]:
+    status, body = await ask(client, LISTED, country=country, min=min_confidence)
+    assert status == 200
+    return [n["id"] for n in body["data"]["policies"]["nodes"]]
+
+
+def _types(pattern: str) -> set[str]:
+    return set(pattern.split("|"))
+
+
+def test_the_stored_countries_follow_the_schemas_country_links() -> None:
+    """The fragment that stores a node's countries walks exactly schema.COUNTRY_LINKS: every
+    type for the first hop, and for the hop that reaches a Country only those whose end can
+    be one (schema PATTERNS: a Country is never the start of these links)."""
+    text = queries.load("fragments/_list_keys") + queries.load("load/list_keys")
+    walked = [_types(t) for t in re.findall(r"\[\w+:([A-Z_|]+)\]", text)]
+    linking = {t.value for t in COUNTRY_LINKS}
+    reaching = {p.type.value for p in PATTERNS if p.end is Label.COUNTRY} & linking
+    assert not any(p.start is Label.COUNTRY for p in PATTERNS if p.type in COUNTRY_LINKS)
+    assert walked
+    assert all(w in (linking, reaching) for w in walked if w != {"PROVOKED", "RESPONDS_TO"})
+    assert linking in walked
+    assert reaching in walked
