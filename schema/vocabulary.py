@@ -294,10 +294,12 @@ PATTERNS: tuple[Pattern, ...] = tuple(
 _ALLOWED = frozenset((p.start, p.type, p.end) for p in PATTERNS)
 
 #: What ties a node to a country (a list's ``country`` filter, the timeline's ``countries``):
-#: a link of one of these types to the country, or to a node that is neither a Country nor a
-#: Mineral and has such a link to it (a policy issued by a ministry based in China is China's;
-#: a mineral several states restrict ties no state to another). A Country is always the end of
-#: these links (schema PATTERNS; a test holds queries/fragments/_list_keys.cypher to that).
+#: a link of one of these types to the country, or to a node that is neither a Country, a
+#: Mineral nor coded event data and has such a link to it (a policy issued by a ministry based
+#: in China is China's; a mineral several states restrict ties no state to another; a GDELT
+#: event about a policy makes it no state's: curated knowledge first). A Country is always the
+#: end of these links (schema PATTERNS; a test holds queries/fragments/_list_keys.cypher to
+#: that).
 COUNTRY_LINKS: tuple[RelType, ...] = (
     R.MADE_BY,
     R.ISSUED_BY,

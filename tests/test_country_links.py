@@ -1,8 +1,8 @@
 """A node's countries (schema COUNTRY_LINKS, #24): stored with its list keys, so a list or the
 timeline filtered by country reads one property instead of walking two hops. They follow the
 writes that change them, including a write to the node between (a ministry found to be based
-in China makes the policies it issued China's, though they were not written again), and keep
-the confidence of the best link."""
+in China makes the policies it issued China's, though they were not written again), keep
+the confidence of the best link, and never pass through coded event data."""
 
 from __future__ import annotations
 
@@ -43,6 +43,33 @@ relationships:
       confidence: 0.6, status: reported}}
 """
 
+#: A coded event (GDELT-like, synthetic) about the licence rules, involving Japan.
+CODED_ABOUT_LICENCES = f"""
+sources:
+  - id: source:test-gdelt
+    name: GDELT test rows
+    title: GDELT test rows
+    publisher: Dyad tests
+    origin: Dyad tests
+    reliability: C
+    source_kind: dataset
+    citation: Synthetic test rows
+events:
+  - id: event:gdelt-test-1
+    name: "JAPAN → CHINA: CAMEO 010"
+    event_type: verbal_cooperation
+    date: 2026-03-05
+    dataset: gdelt
+    dataset_id: test-1
+    sources: [source:test-gdelt]
+    status: unverified
+relationships:
+  - {{start: event:gdelt-test-1, type: ABOUT, end: {LICENCES}, sources: [source:test-gdelt],
+      confidence: 0.5, status: unverified}}
+  - {{start: event:gdelt-test-1, type: INVOLVES, end: country:JPN, sources: [source:test-gdelt],
+      confidence: 0.5, status: unverified}}
+"""
+
 LISTED = """query($country: ID!, $min: Float) {
   policies(filter: {country: $country, minConfidence: $min}) { nodes { id } }
   timeline(countries: [$country], kinds: [POLICY]) { items { id } } }"""
@@ -78,6 +105,12 @@ async def test_a_write_to_the_node_between_moves_what_it_links(
     # Through a link of 0.6, the best path to China is 0.6: a 0.7 floor leaves it out.
     assert await _policies(empty_client, "country:CHN", 0.7) == [CURBS]
     assert await _policies(empty_client, "country:CHN", 0.6) == [CURBS, LICENCES]
+
+    # Coded event data ties nothing curated to a state: a GDELT event about the licence rules
+    # involving Japan leaves them out of Japan's list.
+    _load(empty_client, tmp_path, "coded.yaml", CODED_ABOUT_LICENCES)
+    assert await _listed(empty_client, "country:JPN") == {CURBS}
+    assert await _listed(empty_client, "country:CHN") == {CURBS, LICENCES}
 
 
 async def _policies(client: GraphClient, country: str, min_confidence: float) -> list[str]:

@@ -19,7 +19,8 @@ SET n.list_date = tier + dateKey + '\u0001' + n.id,
     n.list_name = tier + coalesce(toLower(n.name), '') + '\u0001' + n.id
 WITH n
 // Its countries (schema COUNTRY_LINKS): linked to a Country directly, or through one node that
-// is neither a Country nor a Mineral; for each the best confidence along such a path (the
+// is neither a Country, a Mineral nor coded event data (a GDELT event about a policy does not
+// make the policy any state's); for each the best confidence along such a path (the
 // lesser of a path's two links); a Country is its own, at 1.0. A Country is always the end of
 // these links, so the second hop only walks outward (a ministry's many policies are not read
 // to find where the ministry is based).
@@ -29,7 +30,7 @@ CALL (n) {
     RETURN c.id AS country, l.confidence AS confidence
     UNION ALL
     MATCH (n)-[l1:MADE_BY|ISSUED_BY|TARGETS|ABOUT|INVOLVES|BASED_IN|LOCATED_IN|OFFICE_OF|HOLDS_OFFICE|MEMBER_OF|AFFECTS]-(m)
-    WHERE NOT m:Country AND NOT m:Mineral
+    WHERE NOT m:Country AND NOT m:Mineral AND m.dataset IS NULL
     MATCH (m)-[l2:MADE_BY|ISSUED_BY|TARGETS|ABOUT|INVOLVES|BASED_IN|LOCATED_IN|OFFICE_OF|AFFECTS]->(c:Country)
     RETURN c.id AS country,
            CASE WHEN l1.confidence < l2.confidence THEN l1.confidence ELSE l2.confidence END
