@@ -368,7 +368,11 @@ def exposure_answer(
     """
     hypothetical = minerals is not None
     best: dict[tuple[str, str], _Candidate] = {}
-    for raw in answer["terms"]:
+    # The trade rows are sent once per importer and mineral scopes, beside the terms.
+    trades = {(t["iso"], frozenset(t["scopes"])): t["trade"] for t in answer["trades"]}
+    for term in answer["terms"]:
+        scopes = frozenset([term["mineral"], *term["groups"]])
+        raw = term | {"trade": trades.get((term["importerIso"], scopes), [])}
         if policy is None and not MEASURE_REACH.reaches(
             [raw["importer"]] if raw["importer"] else [],
             [target] if target else [],

@@ -83,7 +83,8 @@ CALL (policy, restrictedIds, exporters, exporterIsos, industryId, targetId) {
                                 + CASE WHEN po IS NULL THEN [] ELSE [po] END) | acc + q)
     AS pathRels
 }
-// The trade rows of each importer and mineral scope, summed once however many terms share them.
+// The trade rows of each importer and its mineral scopes (`trades`, beside the terms: iso,
+// scopes, trade), summed and sent once however many terms share them.
 CALL (found, exporterIsos) {
   UNWIND found AS term
   WITH DISTINCT term.importerIso AS iso, [term.mineral] + term.groups AS scopes, exporterIsos
@@ -92,39 +93,39 @@ CALL (found, exporterIsos) {
     WITH iso, scope, exporterIsos,
          [scope] + COLLECT { MATCH (x:Mineral)-[:PART_OF]->(:Mineral {id: scope}) RETURN x.id }
            AS members
+    // Only the scope's latest year with rows: the one the share is taken from
+    // (graph/analytics/exposure.py). Each member's latest year is read from the index
+    // tradeflow_reporter_mineral_year alone (no row is fetched); then only that year's rows.
+    CALL (iso, members) {
+      UNWIND members AS member
+      CALL (iso, member) {
+        MATCH (f:TradeFlow)
+        WHERE f.reporter = iso AND f.flow = 'M' AND f.mineral = member AND f.year IS NOT NULL
+        RETURN max(f.year) AS year
+      }
+      RETURN max(year) AS latest
+    }
     OPTIONAL MATCH (f:TradeFlow)
-    WHERE f.reporter = iso AND f.flow = 'M' AND f.mineral IN members
+    WHERE f.reporter = iso AND f.flow = 'M' AND f.mineral IN members AND f.year = latest
     WITH scope, f.year AS year, f.partner AS partner, sum(f.value_usd) AS value,
          collect(f.sources) AS cited, exporterIsos
     WHERE year IS NOT NULL
-    // Only each scope's latest year with rows: the one the share is taken from
-    // (graph/analytics/exposure.py), so ten years of rows cost one year's answer.
-    WITH scope, exporterIsos, collect({year: year, partner: partner, value: value, cited: cited})
-           AS years
-    WITH scope, exporterIsos, reduce(y = 0, r IN years | CASE WHEN r.year > y THEN r.year ELSE y END)
-           AS latest, years
-    UNWIND [r IN years WHERE r.year = latest] AS row
     // Each source once (a hash set, not a list searched for each row: a partner and year can
     // sum thousands of rows).
-    CALL (row) {
-      UNWIND row.cited AS sources
+    CALL (cited) {
+      UNWIND cited AS sources
       UNWIND sources AS source
       RETURN collect(DISTINCT source) AS sources
     }
-    RETURN collect({scope: scope, year: row.year, partner: row.partner, value: row.value,
-                    sources: sources, exporter: row.partner IN exporterIsos}) AS trade
+    RETURN collect({scope: scope, year: year, partner: partner, value: value, sources: sources,
+                    exporter: partner IN exporterIsos}) AS trade
   }
   RETURN collect({iso: iso, scopes: scopes, trade: trade}) AS trades
 }
-WITH policy, termNodes, restrictRels, pathRels, issuers, exporters, exporterIsos, restrictedIds,
-     restricts, industryId, targetId,
-     [term IN found | term {.*, trade: coalesce(head([t IN trades
-        WHERE t.iso = term.importerIso AND t.scopes = [term.mineral] + term.groups | t.trade]), [])}]
-       AS terms
 WITH policy, termNodes, restrictRels + pathRels AS termRels, {
   policyFound: policy IS NOT NULL, policyName: policy.name, issuers: issuers,
   exporters: exporters, exporterIsos: exporterIsos, restrictedIds: restrictedIds,
-  restricts: restricts, terms: terms,
+  restricts: restricts, terms: found, trades: trades,
   knownMinerals: COLLECT { MATCH (m:Mineral) WHERE m.id IN restrictedIds RETURN m.id },
   industryFound: industryId IS NULL OR EXISTS { MATCH (:Industry {id: industryId}) },
   targetFound: targetId IS NULL OR EXISTS { MATCH (:Country {id: targetId}) }

@@ -38,6 +38,8 @@ CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 // Research analytics: the dyad series filters events by direction, dependence flows by reporter.
 CREATE INDEX event_dyad IF NOT EXISTS FOR (n:Event) ON (n.actor_country, n.recipient_country);
 CREATE INDEX tradeflow_reporter IF NOT EXISTS FOR (n:TradeFlow) ON (n.reporter, n.flow);
+// Exposure reads one mineral's latest year first, then that year's rows (analytics/_exposure_answer).
+CREATE INDEX tradeflow_reporter_mineral_year IF NOT EXISTS FOR (n:TradeFlow) ON (n.reporter, n.flow, n.mineral, n.year);
 // One full-text index over names, native names, aliases, summaries and descriptions of every
 // kind. The `cjk` analyzer: Latin text tokenised and lower-cased as by `standard`, and Chinese or
 // Japanese text as overlapping pairs of characters, so "高市" finds 高市早苗 but not 北京市 (the
