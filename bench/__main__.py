@@ -170,7 +170,7 @@ def _growth(report: dict[str, Any], args: argparse.Namespace) -> None:
         migrate(client)
         with served_api(bolt_uri) as api:
             _say(f"growth over scales {loaded}")
-            steps += grow(client, api, loaded, _rounds(args), on_step=_said_step)
+            steps += grow(client, api, loaded, _rounds(args), HOME, on_step=_said_step)
             if not imported:
                 _under_load(report, args, client, api)
     for scale in imported:
@@ -186,7 +186,7 @@ def _growth(report: dict[str, Any], args: argparse.Namespace) -> None:
             shutil.rmtree(folder)
             with served_api(bolt_uri) as api:
                 step = measure_step(
-                    client, api, scale, sum(written.values()), seconds, _rounds(args)
+                    client, api, scale, sum(written.values()), seconds, _rounds(args), HOME
                 )
                 step["written_s"] = round(written_s, 1)
                 steps.append(step)

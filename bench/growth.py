@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from pathlib import Path
 from typing import Any
 
 from bench.harness import (
@@ -23,7 +24,9 @@ from bench.harness import (
     in_force_case,
     list_case,
     neighbourhood_case,
+    neo4j_pid,
     policies_case,
+    rss_mib,
     search_case,
     timeline_case,
 )
@@ -62,11 +65,13 @@ def grow(
     api: ServedApi,
     scales: list[int],
     rounds: Rounds,
+    home: Path,
     *,
     on_step: Any = None,
 ) -> list[dict[str, Any]]:
-    """Load each scale in turn (the batched loader, only the new blocks) and time every case
-    there. Call ``relative_to_first`` on all the steps when done."""
+    """Load each scale in turn (the batched loader, only the new blocks) into the Neo4j whose
+    home is ``home`` and time every case there. Call ``relative_to_first`` on all the steps
+    when done."""
     steps: list[dict[str, Any]] = []
     loaded = 0
     for scale in scales:
@@ -75,18 +80,25 @@ def grow(
         seconds = time.perf_counter() - started
         rows = sum(c.created for c in (*summary.labels.values(), *summary.types.values()))
         loaded = scale
-        steps.append(measure_step(client, api, scale, rows, seconds, rounds))
+        steps.append(measure_step(client, api, scale, rows, seconds, rounds, home))
         if on_step:
             on_step(steps[-1])
     return steps
 
 
 def measure_step(
-    client: GraphClient, api: ServedApi, scale: int, rows: int, seconds: float, rounds: Rounds
+    client: GraphClient,
+    api: ServedApi,
+    scale: int,
+    rows: int,
+    seconds: float,
+    rounds: Rounds,
+    home: Path,
 ) -> dict[str, Any]:
     """The graph's size and every case timed, at ``scale``, which took ``seconds`` to load
-    ``rows``."""
+    ``rows``; then the memory of the Neo4j whose home is ``home`` (``memory_of``)."""
     size = client.read("bench/size")[0]
+    cases = [_said(compare(client, api, case, rounds)) for case in root_field_cases()]
     return {
         "scale": scale,
         "nodes": size["nodes"],
@@ -94,7 +106,23 @@ def measure_step(
         "load_rows": rows,
         "load_s": round(seconds, 1),
         "load_rows_per_s": round(rows / seconds),
-        "cases": [_said(compare(client, api, case, rounds)) for case in root_field_cases()],
+        "cases": cases,
+        "memory": memory_of(client, home),
+    }
+
+
+def memory_of(client: GraphClient, home: Path) -> dict[str, float]:
+    """What the Neo4j whose home is ``home`` holds, in MiB: its store on disk (what a page
+    cache must hold for no read to touch the disk), its heap in use and the most it may take,
+    and its resident memory (heap and the page cache pages it has touched)."""
+    heap = client.read("bench/heap")[0]
+    store = home / "data" / "databases" / "neo4j"
+    stored = sum(f.stat().st_size for f in store.rglob("*") if f.is_file())
+    return {
+        "store_mib": round(stored / 2**20, 1),
+        "heap_used_mib": round(heap["used"] / 2**20, 1),
+        "heap_max_mib": round(heap["max"] / 2**20, 1),
+        "rss_mib": rss_mib(neo4j_pid(home)),
     }
 
 

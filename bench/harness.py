@@ -40,6 +40,7 @@ __all__ = [
     "compare",
     "machine",
     "neo4j_pid",
+    "rss_mib",
     "served_api",
     "summary",
     "timed",
@@ -291,6 +292,24 @@ def neo4j_pid(home: Path) -> int:
     """The process of the Neo4j whose home is ``home`` (0 when none runs)."""
     pid_file = home / "neo4j.pid"
     return int(pid_file.read_text()) if pid_file.exists() else 0
+
+
+def rss_mib(pid: int) -> float:
+    """Resident memory of ``pid`` and its children, in MiB."""
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        parent = next(ln.split()[1] for ln in status.splitlines() if ln.startswith("PPid:"))
+        if int(entry.name) == pid or int(parent) == pid:
+            total += next(
+                int(ln.split()[1]) for ln in status.splitlines() if ln.startswith("VmRSS:")
+            )
+    return round(total / 1024, 1)
 
 
 @contextmanager

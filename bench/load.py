@@ -32,7 +32,7 @@ from typing import Any, LiteralString
 from bench.api_reads import read_sent_for
 from bench.driver_floor import documented_read
 from bench.growth import synthetic_cases
-from bench.harness import Case, ServedApi, bench_client, neo4j_pid, served_api
+from bench.harness import Case, ServedApi, bench_client, neo4j_pid, rss_mib, served_api
 from graph import GraphClient, migrate
 from loaders.synth import load_synthetic
 
@@ -77,24 +77,6 @@ def _cpu_seconds(pid: int) -> float:
         if int(entry.name) == pid or int(fields[1]) == pid:
             total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     return total
-
-
-def _rss_mib(pid: int) -> float:
-    """Resident memory of ``pid`` and its children, in MiB."""
-    total = 0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            status = (entry / "status").read_text()
-        except OSError:
-            continue
-        parent = next(ln.split()[1] for ln in status.splitlines() if ln.startswith("PPid:"))
-        if int(entry.name) == pid or int(parent) == pid:
-            total += next(
-                int(ln.split()[1]) for ln in status.splitlines() if ln.startswith("VmRSS:")
-            )
-    return round(total / 1024, 1)
 
 
 def _with_cpu(pids: dict[str, int], run: Callable[[], dict[str, Any]]) -> dict[str, Any]:
@@ -240,7 +222,7 @@ def measure_load(
     api_side = _with_cpu(
         pids, lambda: wrk_closed_loop(api.url, cases, clients=clients, seconds=seconds)
     )
-    rss = _rss_mib(api.pid)
+    rss = rss_mib(api.pid)
     ceiling = _with_cpu(
         pids,
         lambda: driver_ceiling(

@@ -10,9 +10,11 @@ import httpx
 import pytest
 
 from bench.driver_floor import documented_read
+from bench.growth import memory_of
 from bench.lean_http import LeanHttp, LeanHttpError
 from bench.plans import PLAN_CASES, profiled_case
 from graph import GraphClient, GraphSettings
+from tests.conftest import _RunServer
 from tests.http import dyad_serve
 
 pytestmark = pytest.mark.slow  # `dyad serve` in its own process
@@ -73,3 +75,16 @@ def test_the_plans_page_profiles_every_hot_request_as_the_api_sends_it(
         assert hits > 0, case.name
         assert tree[0].startswith("ProduceResults"), (case.name, tree[0])
         assert any("NodeUniqueIndexSeek" in line or "Index" in line for line in tree), case.name
+
+
+def test_the_growth_step_measures_what_neo4j_holds_in_memory_and_on_disk(
+    corpus_client: GraphClient,
+) -> None:
+    """`make bench` states memory as measured (#24): the store a page cache must hold, the
+    heap in use against its maximum, and the server's resident memory."""
+    if _RunServer.home is None:
+        pytest.skip("NEO4J_URI names a server whose files are not on this machine")
+    memory = memory_of(corpus_client, _RunServer.home)
+    assert memory["store_mib"] > 1  # the corpus, its indexes and its list keys
+    assert 0 < memory["heap_used_mib"] <= memory["heap_max_mib"]
+    assert memory["rss_mib"] > memory["store_mib"]
