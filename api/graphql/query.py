@@ -311,6 +311,7 @@ class _Query(
         if not 1 <= depth <= 3:
             raise UserFacingError("`depth` must be 1, 2 or 3", ErrorCode.BAD_USER_INPUT)
         check_first(limit, MAX_NEIGHBOURS, name="limit")
+        selected = [s for f in info.selected_fields for s in f.selections]
         graph = await _ctx(info).fetch(
             "neighbourhood",
             RelationPlan(((), ()), sources=False),  # elements name their sources by id
@@ -320,11 +321,7 @@ class _Query(
             datasets=datasets or [],
             limit=limit,
             fanout=NEIGHBOUR_FANOUT,
-            codedCap=CODED_EVENTS_CAP
-            if fields_named(
-                [s for f in info.selected_fields for s in f.selections], CODED_EVENT_FIELDS
-            )
-            else None,
+            codedCap=CODED_EVENTS_CAP if fields_named(selected, CODED_EVENT_FIELDS) else None,
         )
         if not graph.extra["found"]:
             raise _not_found("node", str(id))

@@ -60,14 +60,15 @@ def build_timeline(
     counted up to ``cap`` + 1 (not at all when None: the answer says 0, and it was not asked
     for). ``hidden`` items matched but are left out of the answer (not yet recorded at
     ``knownAt``) and of its total."""
-    counted = graph.extra.get("total")
-    total = 0 if counted is None or cap is None else max(int(counted) - hidden, 0)
+    counted = None if cap is None else int(graph.extra["total"])
+    total = 0 if counted is None else max(counted - hidden, 0)
     items = [build_node(graph, node_id) for node_id in graph.roots[:first]]
     coded = int(graph.extra["codedEvents"])
     return Timeline(
         items=items,
         total_count=total if cap is None else min(total, cap),
-        total_count_is_exact=cap is None or total <= cap,
+        # More than the cap were counted: whatever knownAt hid, the count stopped short.
+        total_count_is_exact=counted is None or cap is None or counted <= cap,
         capped=bool(graph.extra["more"]) or len(graph.roots) > len(items),
         coded_events=min(coded, CODED_EVENTS_CAP),
         coded_events_is_exact=coded <= CODED_EVENTS_CAP,
