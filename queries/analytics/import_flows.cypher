@@ -10,9 +10,14 @@ CALL (minerals) {
   WHERE f.reporter = $importer AND f.flow = 'M' AND f.mineral IN minerals
     AND ($from IS NULL OR f.year >= $from) AND ($to IS NULL OR f.year <= $to)
   WITH f.year AS year, f.partner AS partner, sum(f.value_usd) AS value,
-       sum(f.net_weight_kg) AS netWeight, count(f) AS flowCount,
-       reduce(acc = [], s IN collect(f.sources) | acc + [x IN s WHERE NOT x IN acc]) AS sources
+       sum(f.net_weight_kg) AS netWeight, count(f) AS flowCount, collect(f.sources) AS cited
   WHERE year IS NOT NULL
+  // Each source once, by a set (as analytics/_exposure_answer merges them).
+  CALL (cited) {
+    UNWIND cited AS sources
+    UNWIND sources AS source
+    RETURN collect(DISTINCT source) AS sources
+  }
   RETURN collect({year: year, partner: partner, value: value, netWeight: netWeight,
                   flows: flowCount, sources: sources}) AS rows
 }
