@@ -110,13 +110,7 @@ CALL (found, exporterIsos) {
     WITH scope, f.year AS year, f.partner AS partner, sum(f.value_usd) AS value,
          collect(f.sources) AS cited, exporterIsos
     WHERE year IS NOT NULL
-    // Each source once (a hash set, not a list searched for each row: a partner and year can
-    // sum thousands of rows).
-    CALL (cited) {
-      UNWIND cited AS sources
-      UNWIND sources AS source
-      RETURN collect(DISTINCT source) AS sources
-    }
+    // include: fragments/_distinct_sources
     RETURN collect({scope: scope, year: year, partner: partner, value: value, sources: sources,
                     exporter: partner IN exporterIsos}) AS trade
   }

@@ -12,12 +12,7 @@ CALL (minerals) {
   WITH f.year AS year, f.partner AS partner, sum(f.value_usd) AS value,
        sum(f.net_weight_kg) AS netWeight, count(f) AS flowCount, collect(f.sources) AS cited
   WHERE year IS NOT NULL
-  // Each source once, by a set (as analytics/_exposure_answer merges them).
-  CALL (cited) {
-    UNWIND cited AS sources
-    UNWIND sources AS source
-    RETURN collect(DISTINCT source) AS sources
-  }
+  // include: fragments/_distinct_sources
   RETURN collect({year: year, partner: partner, value: value, netWeight: netWeight,
                   flows: flowCount, sources: sources}) AS rows
 }
