@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
 from api import ApiSettings, create_app
+from api.graphql import search
 from graph import GraphClient, GraphSettings
 from loaders import load_corpus
 from tests.conftest import ROOT
@@ -249,6 +250,38 @@ async def test_search_timeline_holders_in_force(world: GraphClient) -> None:
         "policy:ban",
     ]
     assert {p["id"] for p in body["data"]["inForce"]} == {"policy:ban", "policy:cn-2025-04-ree"}
+
+
+async def test_a_typo_is_looked_for_only_when_the_words_as_typed_leave_room(
+    world: GraphClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    query = """{ search(text: "japan dysprosim", first: 3) {
+                   capped edges { node { id } } } }"""
+    # Five nodes match "japan" as typed (Japan, a ban aimed at it, three Japanese
+    # industries), fewer than the window: the typo query is asked and finds Dysprosium.
+    _, body = await ask(world, query.replace("first: 3", "kinds: [MINERAL], first: 3"))
+    assert [e["node"]["id"] for e in body["data"]["search"]["edges"]] == ["mineral:Dy"]
+    # Which query is asked, seen by making the typo query one the index refuses.
+    as_built = search.lucene_queries
+
+    def refused_typos(text: str, datasets: list[str]) -> dict[str, Any]:
+        built = as_built(text, datasets)
+        typed, *_ = cast(list[str], built["curatedQueries"])
+        return built | {"curatedQueries": [typed, "+(("]}
+
+    monkeypatch.setattr(search, "lucene_queries", refused_typos)
+    _, body = await ask(world, query)
+    assert "errors" in body  # the window had room: the typo query was asked
+    # A window of four is filled by the words as typed: the typo query (on a large graph the
+    # costly part) is not asked, and the answer says it is capped rather than complete.
+    monkeypatch.setattr(search, "CURATED_WINDOW", 4)
+    _, body = await ask(world, query)
+    assert "errors" not in body, body
+    assert body["data"]["search"]["capped"] is True
+    assert [e["node"]["id"] for e in body["data"]["search"]["edges"]][:2] == [
+        "country:JPN",
+        "policy:ban",
+    ]
 
 
 async def test_impact_explains_its_exposure_term_by_term(world: GraphClient) -> None:

@@ -72,30 +72,37 @@ def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _words_query(text: str) -> str:
+def _words_query(text: str, *, typos: bool) -> str:
     # Lower-cased, so that a word like OR or NOT is a term and not an operator.
     words = re.findall(r"\w+", text.lower())[:MAX_WORDS]
     if not words:
         raise UserFacingError("search text needs at least one word", ErrorCode.BAD_USER_INPUT)
+    # A word of more than three letters weighs its prefix matches more, and may be a typo.
     return " ".join(
-        f"({w}^3 OR {w}*^2 OR {w}~1)" if len(w) > 3 else f"({w}^3 OR {w}*)" for w in words
-    )
+        f"({w}^3 OR {w}*)" if len(w) <= 3
+        else f"({w}^3 OR {w}*^2 OR {w}~1)" if typos
+        else f"({w}^3 OR {w}*^2)"
+        for w in words
+    )  # fmt: skip
 
 
 def lucene_queries(text: str, datasets: list[str]) -> dict[str, object]:
     """The Lucene queries and the exact text that ``queries/api/search.cypher`` takes.
 
-    The user's words, each escaped by construction (``\\w+`` only), fuzzy and prefix;
-    the curated query keeps every node with a ``dataset`` out, the coded one (None without
-    datasets) keeps only those datasets; the exact queries are one phrase per name field.
+    The user's words, each escaped by construction (``\\w+`` only): first as typed and as
+    prefixes, then (a second query, run only when the first did not fill its window) also
+    with one-letter typos, which on a large graph cost the index far more than the words do.
+    The curated queries keep every node with a ``dataset`` out, the coded ones (none without
+    datasets) keep only those datasets; the exact queries are one phrase per name field.
     """
-    words = _words_query(text)
+    ladder = [_words_query(text, typos=False), _words_query(text, typos=True)]
+    words = list(dict.fromkeys(ladder))  # no second query when no word is long enough
     exact = " ".join(text.split())
     fits = 0 < len(exact) <= MAX_NAME
     coded = " OR ".join(f"dataset:{_quoted(d)}" for d in datasets)
     return {
-        "curatedQuery": f"+({words}) {_CURATED_ONLY}",
-        "codedQuery": f"+({words}) +({coded})" if datasets else None,
+        "curatedQueries": [f"+({w}) {_CURATED_ONLY}" for w in words],
+        "codedQueries": [f"+({w}) +({coded})" for w in words] if datasets else [],
         "exactQueries": [f"{f}:{_quoted(exact)}" for f in _EXACT_FIELDS] if fits else [],
         "exact": exact.lower(),
     }
@@ -107,7 +114,9 @@ class SearchFields:
         description="Full-text search over names, native names, aliases, summaries and quotes. "
         "Curated knowledge only unless `datasets` names coded event data to include "
         "(e.g. `gdelt`, `polecat`); exact name and alias matches first, curated above coded, "
-        "then by score."
+        "then by score. A word of more than three letters also finds its one-letter typos "
+        f"unless the words as typed already fill the window of {CURATED_WINDOW} hits (the "
+        "answer is then `capped`)."
     )
     async def search(
         self,

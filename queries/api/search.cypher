@@ -6,9 +6,12 @@
 // A person's leading deed is the statement they made with the most effects (what it PROVOKED
 // and what RESPONDS_TO it): the start of their chains, so "Takaichi" answers with her
 // 7 November 2025 remark and then her. Read from the person's few MADE_BY relationships.
-// Every index call carries its own limit. $curatedQuery and $codedQuery are the user's Lucene
-// query with a dataset clause, so the index itself keeps coded events out of the curated tier
-// and in $datasets in the coded one: the coded tier is exact at $codedWindow (= first + 1).
+// Every index call carries its own limit. $curatedQueries and $codedQueries are the user's
+// Lucene query with a dataset clause, so the index itself keeps coded events out of the curated
+// tier and in $datasets in the coded one: the coded tier is exact at $codedWindow (= first + 1).
+// Each is a ladder: the words as typed and as prefixes, then the same with one-letter typos
+// (api/graphql/search.py), asked only when the first did not fill its window: typos are the
+// costly part of the query on a large graph, and a window the words fill needs none.
 // Kinds and the Sources-after-knowledge rule filter after the index, so the curated tier reads a
 // wider $window and the answer says `capped` when that window filled up. Exact matches come from
 // a phrase query per field ($exactQueries): an exact value is the shortest field that holds the
@@ -37,16 +40,28 @@ CALL (exact) {
   RETURN collect({node: lead, score: score, tier: 0}) AS leading
 }
 CALL () {
-  CALL db.index.fulltext.queryNodes('entity_text', $curatedQuery, {limit: $window})
-  YIELD node, score
-  RETURN collect({node: node, score: score, tier: CASE WHEN node:Source THEN 4 ELSE 3 END}) AS curated
+  UNWIND [{queries: $curatedQueries, window: $window, coded: false},
+          {queries: $codedQueries, window: $codedWindow, coded: true}] AS tier
+  CALL (tier) {
+    UNWIND tier.queries[..1] AS query
+    CALL db.index.fulltext.queryNodes('entity_text', query, {limit: tier.window})
+    YIELD node, score
+    RETURN collect({node: node, score: score}) AS typed
+  }
+  CALL (tier, typed) {
+    UNWIND CASE WHEN size(typed) >= tier.window THEN [] ELSE tier.queries[1..] END AS query
+    CALL db.index.fulltext.queryNodes('entity_text', query, {limit: tier.window})
+    YIELD node, score
+    RETURN collect({node: node, score: score}) AS typos
+  }
+  WITH tier, CASE WHEN size(typed) >= tier.window OR size(tier.queries) < 2 THEN typed
+                  ELSE typos END AS found
+  RETURN collect(CASE WHEN tier.coded THEN null ELSE found END)[0] AS curatedFound,
+         collect(CASE WHEN tier.coded THEN found END)[0] AS codedFound
 }
-CALL () {
-  UNWIND CASE WHEN $codedQuery IS NULL THEN [] ELSE [$codedQuery] END AS codedQuery
-  CALL db.index.fulltext.queryNodes('entity_text', codedQuery, {limit: $codedWindow})
-  YIELD node, score
-  RETURN collect({node: node, score: score, tier: 5}) AS coded
-}
+WITH exact, leading,
+     [hit IN curatedFound | hit {.*, tier: CASE WHEN hit.node:Source THEN 4 ELSE 3 END}] AS curated,
+     [hit IN codedFound | hit {.*, tier: 5}] AS coded
 WITH leading + exact + curated + coded AS hits, size(curated) >= $window AS windowFull
 CALL (hits) {
   UNWIND hits AS hit
