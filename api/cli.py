@@ -37,7 +37,7 @@ from graph import (
     migrate,
 )
 from loaders import CORPUS_DIR, InvalidInputError, LoaderError, load_corpus
-from loaders.admin_csv import IMPORT_OPTIONS, import_arguments
+from loaders.admin_csv import import_arguments, import_options
 from loaders.formats import FORMATS
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def _import(server: LocalServer, args: argparse.Namespace, settings: CliSettings
     if not arguments:
         print(f"dyad neo4j import: {folder} holds no nodes-*.csv files", file=sys.stderr)
         return EXIT_BAD_INPUT
-    out.print(server.import_files(arguments, IMPORT_OPTIONS, force=args.force))
+    out.print(server.import_files(arguments, import_options(folder), force=args.force))
     status = server.start()
     with open_client(settings) as client:
         count = migrate(client)

@@ -28,7 +28,7 @@ from bench.api_reads import read_sent_for
 from bench.driver_floor import documented_read
 from bench.lean_http import KeptAlive, server_timing
 from graph import GraphClient, GraphSettings, LocalServer, LocalServerSettings, open_driver
-from loaders.admin_csv import IMPORT_OPTIONS, import_arguments
+from loaders.admin_csv import import_arguments, import_options
 
 __all__ = [
     "RESULTS",
@@ -278,7 +278,7 @@ def bench_client(
         )
     )  # fmt: skip
     if imported is not None:
-        server.import_files(import_arguments(imported), IMPORT_OPTIONS, force=True)
+        server.import_files(import_arguments(imported), import_options(imported), force=True)
     server.start()
     driver = open_driver(GraphSettings(), server.bolt_uri)
     try:

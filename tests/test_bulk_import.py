@@ -18,7 +18,9 @@ from graph import (
     fingerprint,
     open_driver,
 )
-from loaders.synth import load_synthetic, write_synthetic_files
+from loaders.admin_csv import MULTILINE_MARKER, write_import_files
+from loaders.synth import Anchors, load_synthetic, synthetic_world, write_synthetic_files
+from schema import Policy
 from tests.conftest import free_port
 
 pytestmark = pytest.mark.slow  # runs neo4j-admin import into a server of its own
@@ -69,10 +71,34 @@ def test_an_imported_world_is_the_world_the_loader_writes(
     assert "dyad neo4j import" in capsys.readouterr().out
     assert sorted(p.name for p in files.glob("nodes-*.csv"))[0] == "nodes-Country.csv"
 
+    # No field spans lines, so neo4j-admin may split each file between its threads.
+    assert not (files / MULTILINE_MARKER).exists()
     assert main(["neo4j", "import", str(files)]) == 0
     assert "IMPORT DONE" in capsys.readouterr().out
     load_synthetic(empty_client, 2)
     assert _print_of(offline) == fingerprint(empty_client)
+
+
+def test_a_field_that_spans_lines_is_imported_whole(offline: LocalServer, tmp_path: Path) -> None:
+    summary = "Two paragraphs.\n\nThe second, after a blank line;\r\nand a third."
+    world = [
+        item.model_copy(update={"summary": summary})
+        if isinstance(item, Policy) and item.id == Anchors.policy
+        else item
+        for item in synthetic_world(1)
+    ]
+    files = write_import_files(world, tmp_path / "csv")
+    assert files.multiline
+    assert (files.folder / MULTILINE_MARKER).exists()
+    assert main(["neo4j", "import", str(files.folder)]) == 0
+    driver = open_driver(GraphSettings(), offline.bolt_uri)
+    try:
+        records, _, _ = driver.execute_query(
+            "MATCH (p:Policy {id: $id}) RETURN p.summary AS summary", id=Anchors.policy
+        )
+    finally:
+        driver.close()
+    assert records[0]["summary"] == summary
 
 
 def test_files_written_by_several_processes_import_the_same_world(
@@ -120,7 +146,7 @@ def test_a_broken_file_fails_the_import_names_the_place_and_loses_nothing(
     err = capsys.readouterr().err
     assert "neo4j-admin database import failed (nothing was replaced)" in err
     assert "nodes-Policy.csv @ position" in err
-    assert "Missing end for quote" in err
+    assert "missing end quote" in err  # a quoted field never ends on its line
 
     policies.write_text(
         policies.read_text(encoding="utf-8").replace('"policy:cut-short","No end\n', "")
