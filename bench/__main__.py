@@ -188,9 +188,11 @@ def _growth(report: dict[str, Any], args: argparse.Namespace) -> None:
         written = write_synthetic_files(scale, folder)
         written_s = time.perf_counter() - started
         _say(f"scale {scale}: {sum(written.values()):,} rows written in {written_s:.0f} s")
-        with bench_client(
-            HOME, fresh=True, imported=folder, pagecache=imported_pagecache(scale)
-        ) as (client, bolt_uri):
+        pagecache = imported_pagecache(scale)
+        with bench_client(HOME, fresh=True, imported=folder, pagecache=pagecache) as (
+            client,
+            bolt_uri,
+        ):
             migrate(client)
             seconds = time.perf_counter() - started
             shutil.rmtree(folder)
@@ -199,7 +201,7 @@ def _growth(report: dict[str, Any], args: argparse.Namespace) -> None:
                     client, api, scale, sum(written.values()), seconds, _rounds(args), HOME
                 )
                 step["written_s"] = round(written_s, 1)
-                step["pagecache"] = imported_pagecache(scale)
+                step["pagecache"] = pagecache
                 steps.append(step)
                 _said_step(step)
                 if scale == imported[-1]:
