@@ -102,6 +102,7 @@ def measure_step(
     return {
         "scale": scale,
         "nodes": size["nodes"],
+        "listings": size["listings"],
         "relationships": size["relationships"],
         "load_rows": rows,
         "load_s": round(seconds, 1),

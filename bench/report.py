@@ -66,14 +66,15 @@ def markdown(report: dict[str, Any]) -> str:
             "",
             "## Growth: one database grown scale by scale",
             "",
-            "| scale | nodes | relationships | rows loaded | load s | rows/s | store MiB "
-            "| page cache | Neo4j heap used / max MiB | Neo4j resident MiB |",
-            "|---|---|---|---|---|---|---|---|---|---|",
+            "| scale | nodes | listings | relationships | rows loaded | load s | rows/s "
+            "| store MiB | page cache | Neo4j heap used / max MiB | Neo4j resident MiB |",
+            "|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for step in growth:
             memory = step.get("memory", {})
             out.append(
-                f"| {step['scale']} | {step['nodes']:,} | {step['relationships']:,} "
+                f"| {step['scale']} | {step['nodes']:,} | {step.get('listings', 0):,} "
+                f"| {step['relationships']:,} "
                 f"| {step['load_rows']:,} | {step['load_s']} | {step['load_rows_per_s']:,} "
                 f"| {memory.get('store_mib', '—')} "
                 f"| {step.get('pagecache', report['neo4j']['pagecache'])} "

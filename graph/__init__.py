@@ -15,7 +15,7 @@ from graph.errors import (
     QueryTimeoutError,
 )
 from graph.fingerprint import Fingerprint, fingerprint
-from graph.list_keys import backfill_list_keys, store_list_keys
+from graph.list_keys import backfill_list_keys, listings_out_of_step, store_list_keys
 from graph.local_server import LocalServer, ServerStatus
 from graph.migrate import migrate
 from graph.profile import Profiled, db_hits, profiled
@@ -40,6 +40,7 @@ __all__ = [
     "backfill_list_keys",
     "db_hits",
     "fingerprint",
+    "listings_out_of_step",
     "migrate",
     "open_driver",
     "profiled",

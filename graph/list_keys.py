@@ -4,7 +4,8 @@ from a range index instead of sorting every node of a kind.
 A node's date key is narrowed by the nodes within 4 causal steps of it, so every write path
 calls ``store_list_keys`` with the ids it wrote (nodes, and both ends of each relationship it
 created, changed or removed), in its own transaction; ``dyad migrate`` backfills the nodes that
-have none (a database written before the keys, or imported from CSV).
+have none (a database written before the keys, or imported from CSV). The same writes keep
+each curated node's listings (``schema.LISTING_LABEL``): its entries under its countries.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 from graph.client import GraphClient, Record
 
-__all__ = ["KEY_BATCH", "backfill_list_keys", "store_list_keys"]
+__all__ = ["KEY_BATCH", "backfill_list_keys", "listings_out_of_step", "store_list_keys"]
 
 #: Ids per ``load/list_keys`` call, and nodes per transaction of the backfill.
 KEY_BATCH = 10_000
@@ -36,3 +37,9 @@ def store_list_keys(run: _Run, ids: Iterable[str]) -> int:
 def backfill_list_keys(client: GraphClient) -> None:
     """Store the list keys of every node that has none, in transactions of ``KEY_BATCH``."""
     client.autocommit("load/list_keys_missing", sort="date", batch=KEY_BATCH)
+
+
+def listings_out_of_step(client: GraphClient) -> list[str]:
+    """The ids of nodes whose listings (``schema.LISTING_LABEL``) are missing, extra or stale,
+    or whose listings outlived them: empty when every write kept them in step."""
+    return [str(row["id"]) for row in client.read("graph/listings_out_of_step")]

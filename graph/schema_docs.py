@@ -25,6 +25,8 @@ from schema import (
     CAUSAL_TYPES,
     CHANGE_LABEL,
     CONFIDENCE_BANDS,
+    LIST_KEYS,
+    LISTING_LABEL,
     MEASURE_REACH,
     NODE_MODELS,
     PATTERNS,
@@ -187,6 +189,24 @@ def _history_section() -> list[str]:
         f"`{API_TOKEN_ACTOR}` for a mutation) and `sources`. A change carries no other label and",
         "no relationship; nothing in it is updated or deleted. `dyad history ID` and GraphQL's",
         "`history(id)` read it.",
+    ]
+
+
+def _derived_section() -> list[str]:
+    """What the graph stores for its reads, not as facts (``schema.LIST_KEYS``,
+    ``schema.LISTING_LABEL``): rewritten with every write, left out of dumps and exports."""
+    keys = ", ".join(f"`{k}`" for k in LIST_KEYS)
+    return [
+        "## Derived keys and listings",
+        "",
+        f"Every node also stores its list keys ({keys}): its sort keys for lists and the",
+        "timeline, and its countries (linked within two structural hops) with the confidence of",
+        f"the best link to each. A curated node has one `:{LISTING_LABEL}` per country (`of`:",
+        "its id; `date_key`, `name_key`, `until_key`: the country's id before the node's keys;",
+        "`earliest`; `confidence`), which a list, count or timeline filtered by a country reads",
+        "in order from an index. Both are rewritten with every write; they are not facts, so",
+        "dumps, exports and fingerprints leave them out. A listing carries no other label and",
+        "no relationship: `MATCH (n:Entity)` never meets one.",
     ]
 
 
@@ -370,6 +390,8 @@ def render_schema_doc() -> str:
         *_review_section(),
         "",
         *_history_section(),
+        "",
+        *_derived_section(),
         "",
         *_indexes_section(),
         "",

@@ -16,6 +16,7 @@ __all__ = [
     "CAUSAL_TYPES",
     "COUNTRY_LINKS",
     "DEEDS",
+    "LISTING_LABEL",
     "LIST_KEYS",
     "MEASURE_REACH",
     "PATTERNS",
@@ -45,6 +46,19 @@ BASE_LABEL = "Entity"
 #: ``COUNTRY_LINKS``), sorted by id, and for each the confidence of its best link, so that a
 #: list or the timeline filtered by country reads one property instead of walking two hops.
 LIST_KEYS = ("list_date", "list_name", "list_countries", "list_country_confidence")
+
+#: The label of a listing: a node's entry under one of its countries, so that a list, its
+#: ``totalCount`` or the timeline filtered by a country reads one range of a range index, in
+#: order, instead of every node of the kind. A curated node (no ``dataset``) has one per entry
+#: of ``list_countries``, rewritten with its list keys (coded event data has none: its lists by
+#: country read the kind's range). Its properties: ``of`` (the node's id); ``date_key`` and
+#: ``name_key``, the country's id, ␁ and the node's ``list_date`` / ``list_name``;
+#: ``until_key``, ``country␁Label␁␁`` then the last day the node covers (ISO, '' when undated),
+#: ␁ and its id, so "on or after a day" is one range; ``earliest`` (its first day) and
+#: ``confidence`` (its best link to the country). Like the list keys, derived, never a fact: it
+#: carries no ``Entity`` label and is joined to nothing, and dumps, exports and fingerprints
+#: leave it out.
+LISTING_LABEL = "Listing"
 
 
 def without_list_keys(properties: dict[str, object]) -> dict[str, object]:

@@ -16,6 +16,7 @@ from graph import (
     LocalServer,
     LocalServerSettings,
     fingerprint,
+    listings_out_of_step,
     open_driver,
 )
 from loaders.admin_csv import MULTILINE_MARKER, write_import_files
@@ -47,9 +48,12 @@ def offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalSe
 
 
 def _print_of(server: LocalServer) -> object:
+    """The fingerprint of what ``server`` holds, once its listings are found in step."""
     driver = open_driver(GraphSettings(), server.bolt_uri)
     try:
-        return fingerprint(GraphClient(driver))
+        client = GraphClient(driver)
+        assert listings_out_of_step(client) == []
+        return fingerprint(client)
     finally:
         driver.close()
 
@@ -79,6 +83,7 @@ def test_an_imported_world_is_the_world_the_loader_writes(
     assert "IMPORT DONE" in capsys.readouterr().out
     load_synthetic(empty_client, 2)
     assert _print_of(offline) == fingerprint(empty_client)
+    assert listings_out_of_step(empty_client) == []
 
 
 def test_a_field_that_spans_lines_is_imported_whole(

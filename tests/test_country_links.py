@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 import queries
-from graph import GraphClient
+from graph import GraphClient, listings_out_of_step
 from loaders import load_corpus
 from schema import COUNTRY_LINKS, PATTERNS, Label
 from tests.test_graphql_api import ask
@@ -100,6 +100,7 @@ async def test_a_write_to_the_node_between_moves_what_it_links(
 
     # Only the ministry's link is written; the licence rules it issued become China's.
     _load(empty_client, tmp_path, "based.yaml", MINISTRY_IN_CHINA)
+    assert listings_out_of_step(empty_client) == []
     assert await _listed(empty_client, "country:CHN") == {CURBS, LICENCES}
     assert await _listed(empty_client, "country:JPN") == {CURBS}
     # Through a link of 0.6, the best path to China is 0.6: a 0.7 floor leaves it out.
@@ -109,6 +110,7 @@ async def test_a_write_to_the_node_between_moves_what_it_links(
     # Coded event data ties nothing curated to a state: a GDELT event about the licence rules
     # involving Japan leaves them out of Japan's list.
     _load(empty_client, tmp_path, "coded.yaml", CODED_ABOUT_LICENCES)
+    assert listings_out_of_step(empty_client) == []
     assert await _listed(empty_client, "country:JPN") == {CURBS}
     assert await _listed(empty_client, "country:CHN") == {CURBS, LICENCES}
 
@@ -136,3 +138,52 @@ def test_the_stored_countries_follow_the_schemas_country_links() -> None:
     assert all(w in (linking, reaching) for w in walked if w != {"PROVOKED", "RESPONDS_TO"})
     assert linking in walked
     assert reaching in walked
+
+
+PAGES = """query($filter: NodeFilter, $sort: SortField!, $order: SortOrder!, $after: String) {
+  policies(filter: $filter, sort: $sort, order: $order, first: 7, after: $after) {
+    totalCount nodes { id } pageInfo { hasNextPage endCursor } } }"""
+
+
+async def _every_page(client: GraphClient, where: dict[str, Any], sort: str, order: str) -> Any:
+    """Every policy the filter keeps, page after page, and the count the first page gave."""
+    seen: list[str] = []
+    total, after = None, None
+    while True:
+        status, body = await ask(client, PAGES, filter=where, sort=sort, order=order, after=after)
+        assert status == 200
+        assert "errors" not in body, body
+        page = body["data"]["policies"]
+        total = page["totalCount"] if total is None else total
+        seen += [n["id"] for n in page["nodes"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            return seen, total
+        after = page["pageInfo"]["endCursor"]
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        {"country": "country:CHN"},
+        {"country": "country:JPN", "from": "2025-11-01"},
+        {"country": "country:CHN", "from": "2025-01-01", "to": "2025-12-31"},
+        {"country": "country:JPN", "minConfidence": 0.8},
+        {"country": "country:CHN", "text": "export", "status": "CONFIRMED"},
+    ],
+)
+async def test_a_country_s_list_pages_and_counts_as_its_filters_say(
+    corpus_client: GraphClient, where: dict[str, Any]
+) -> None:
+    """Filtered by a country, a list pages through the country's listings and counts them by
+    the listings alone (schema LISTING_LABEL): in both orders and both sorts it walks the same
+    policies once each, and its totalCount is how many it walked."""
+    dated, total = await _every_page(corpus_client, where, "DATE", "ASC")
+    assert dated, "the corpus has such policies: the test would prove nothing"
+    assert len(set(dated)) == len(dated) == total
+    backwards, _ = await _every_page(corpus_client, where, "DATE", "DESC")
+    assert backwards == dated[::-1]
+    named, named_total = await _every_page(corpus_client, where, "NAME", "ASC")
+    assert sorted(named) == sorted(dated)
+    assert named_total == total
+    everything, _ = await _every_page(corpus_client, {}, "DATE", "ASC")
+    assert set(dated) < set(everything)

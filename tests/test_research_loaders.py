@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from api.cli import main
-from graph import GraphClient, fingerprint
+from graph import GraphClient, fingerprint, listings_out_of_step
 from loaders import InvalidInputError, LoadSummary, load_corpus
 from loaders.history import history
 from loaders.research_data import load_comtrade, load_gdelt, load_polecat, load_restrictions
@@ -298,6 +298,7 @@ def test_undo_removes_what_committed_batches_created_and_restores_what_they_chan
     assert fingerprint(world) != before
     writer.journal.undo(world, batch_size=2, by="test")
     assert fingerprint(world) == before
+    assert listings_out_of_step(world) == []
     # The history keeps both: the write, then what undoing took back.
     [undone, done] = [e for e in history(world, "event:gdelt-1") if e.subject == "event:gdelt-1"]
     assert (undone.action.value, undone.by) == ("retired", "test (undone)")

@@ -5,24 +5,48 @@
 // Each node stores its sort keys (schema LIST_KEYS: 'Label␁dataset␁key␁id', the DATE key being
 // the timeline's order, api/timeline.cypher says why): a page reads one range of the range
 // index per tier ('' curated, then each dataset asked for) in key order and stops at
-// $limit + 1 matches, so its cost follows the page, not the kind's size.
+// $limit + 1 matches, so its cost follows the page, not the kind's size. Filtered by a
+// country, the curated tier reads that country's listings instead (schema LISTING_LABEL:
+// 'country␁' + the node's key), so the cost follows the page, not the kind's size nor the
+// country's share of it. A branch that does not apply has a null prefix, so its seek reads
+// nothing (a parameter test alone may be planned after the seek).
 UNWIND [''] + $datasets AS tier
 CALL (tier) {
-  WITH $label + '\u0001' + tier + '\u0001' AS p
-  WITH p, p + coalesce($afterKey + '\u0001' + $afterId, '') AS after, $label + '\u0001' + tier + '\u0002' AS end
+  WITH CASE WHEN $country IS NULL OR tier <> '' THEN $label + '\u0001' + tier + '\u0001' END AS p
+  WITH p, p + coalesce($afterKey + '\u0001' + $afterId, '') AS after, left(p, size(p) - 1) + '\u0002' AS end
   WHERE $sort = 'date'
   MATCH (n:Entity) WHERE n.list_date > after AND n.list_date < end
   // include: fragments/_list_filters
   WITH p, n ORDER BY n.list_date ASC LIMIT $limit + 1
   RETURN p, n, n.list_date AS full
   UNION
-  WITH $label + '\u0001' + tier + '\u0001' AS p
-  WITH p, p + coalesce($afterKey + '\u0001' + $afterId, '') AS after, $label + '\u0001' + tier + '\u0002' AS end
+  WITH CASE WHEN $country IS NULL OR tier <> '' THEN $label + '\u0001' + tier + '\u0001' END AS p
+  WITH p, p + coalesce($afterKey + '\u0001' + $afterId, '') AS after, left(p, size(p) - 1) + '\u0002' AS end
   WHERE $sort = 'name'
   MATCH (n:Entity) WHERE n.list_name > after AND n.list_name < end
   // include: fragments/_list_filters
   WITH p, n ORDER BY n.list_name ASC LIMIT $limit + 1
   RETURN p, n, n.list_name AS full
+  UNION
+  WITH CASE WHEN tier = '' THEN $country + '\u0001' + $label + '\u0001\u0001' END AS p
+  WITH p, p + coalesce($afterKey + '\u0001' + $afterId, '') AS after, left(p, size(p) - 1) + '\u0002' AS end
+  WHERE $sort = 'date'
+  MATCH (e:Listing) WHERE e.date_key > after AND e.date_key < end
+  WITH p, e ORDER BY e.date_key ASC
+  MATCH (n:Entity {id: e.of})
+  // include: fragments/_list_filters
+  WITH p, n, e ORDER BY e.date_key ASC LIMIT $limit + 1
+  RETURN p, n, e.date_key AS full
+  UNION
+  WITH CASE WHEN tier = '' THEN $country + '\u0001' + $label + '\u0001\u0001' END AS p
+  WITH p, p + coalesce($afterKey + '\u0001' + $afterId, '') AS after, left(p, size(p) - 1) + '\u0002' AS end
+  WHERE $sort = 'name'
+  MATCH (e:Listing) WHERE e.name_key > after AND e.name_key < end
+  WITH p, e ORDER BY e.name_key ASC
+  MATCH (n:Entity {id: e.of})
+  // include: fragments/_list_filters
+  WITH p, n, e ORDER BY e.name_key ASC LIMIT $limit + 1
+  RETURN p, n, e.name_key AS full
 }
 WITH n, substring(full, size(p), size(full) - size(p) - size(n.id) - 1) AS key
 ORDER BY key ASC, n.id ASC

@@ -14,21 +14,37 @@
 // its list_date key (schema LIST_KEYS, written with the node: fragments/_list_keys), so each
 // kind and tier ('' curated, then each of $datasets) is one range of a range index, read in
 // order and only up to $limit + 1 matches: the answer is capped at $limit (extra.more says
-// whether more matched), so its cost follows the page, not the kinds' sizes.
+// whether more matched), so its cost follows the page, not the kinds' sizes. For $countries,
+// the curated tier reads each country's listings instead (schema LISTING_LABEL), a node
+// linked to two of them once, so the cost follows the page, not the countries' shares. A
+// branch that does not apply has a null prefix (no country, or a country for the node
+// ranges), so its seek reads nothing.
 // How many matched (extra.total) is counted only when asked for ($totalCap set) and only up
-// to $totalCap + 1: a count beyond says "more than".
+// to $totalCap + 1: a count beyond says "more than"; by countries, from their listings' range
+// by the last day each covers, never reading a node.
 //
 // Coded events (an Event with `dataset` set: GDELT, POLECAT) are shown only when their
 // dataset is in $datasets; they are counted apart either way (extra.codedEvents), only when
 // asked for ($codedCap set) and only up to $codedCap + 1: a count beyond says "more than".
 UNWIND $labels AS label
 UNWIND [''] + $datasets AS tier
-CALL (label, tier) {
+UNWIND CASE WHEN tier = '' AND size($countries) > 0 THEN $countries ELSE [null] END AS country
+CALL (label, tier, country) {
+  WITH label, tier, CASE WHEN country IS NULL THEN label + '\u0001' + tier END AS p
   MATCH (n:Entity)
-  WHERE n.list_date > label + '\u0001' + tier + '\u0001\u0002'
-    AND n.list_date < label + '\u0001' + tier + '\u0002'
+  WHERE n.list_date > p + '\u0001\u0002' AND n.list_date < p + '\u0002'
   // include: fragments/_timeline_filters
   WITH n ORDER BY n.list_date ASC
+  LIMIT $limit + 1
+  RETURN collect(n) AS matched, size(label) + size(tier) + 2 AS cut
+  UNION ALL
+  MATCH (e:Listing)
+  WHERE e.date_key > country + '\u0001' + label + '\u0001' + tier + '\u0001\u0002'
+    AND e.date_key < country + '\u0001' + label + '\u0001' + tier + '\u0002'
+  WITH label, tier, e ORDER BY e.date_key ASC
+  MATCH (n:Entity {id: e.of})
+  // include: fragments/_timeline_filters
+  WITH label, tier, n, e ORDER BY e.date_key ASC
   LIMIT $limit + 1
   RETURN collect(n) AS matched, size(label) + size(tier) + 2 AS cut
 }
@@ -36,7 +52,7 @@ WITH collect({matched: matched, cut: cut}) AS groups
 CALL (groups) {
   UNWIND groups AS g
   UNWIND g.matched AS n
-  WITH n, substring(n.list_date, g.cut, size(n.list_date) - g.cut - size(n.id) - 1) AS key
+  WITH DISTINCT n, substring(n.list_date, g.cut, size(n.list_date) - g.cut - size(n.id) - 1) AS key
   ORDER BY key, n.id
   LIMIT $limit + 1
   RETURN collect(n) AS ordered
@@ -44,12 +60,24 @@ CALL (groups) {
 CALL () {
   UNWIND CASE WHEN $totalCap IS NULL THEN [] ELSE $labels END AS label
   UNWIND [''] + $datasets AS tier
-  MATCH (n:Entity)
-  WHERE n.list_date > label + '\u0001' + tier + '\u0001\u0002'
-    AND n.list_date < label + '\u0001' + tier + '\u0002'
-  // include: fragments/_timeline_filters
-  WITH n LIMIT coalesce($totalCap, 0) + 1
-  RETURN count(n) AS total
+  UNWIND CASE WHEN tier = '' AND size($countries) > 0 THEN $countries ELSE [null] END AS country
+  CALL (label, tier, country) {
+    WITH CASE WHEN country IS NULL THEN label + '\u0001' + tier END AS p
+    MATCH (n:Entity)
+    WHERE n.list_date > p + '\u0001\u0002' AND n.list_date < p + '\u0002'
+    // include: fragments/_timeline_filters
+    WITH n LIMIT coalesce($totalCap, 0) + 1
+    RETURN n.id AS id
+    UNION ALL
+    MATCH (e:Listing)
+    WHERE e.until_key >= country + '\u0001' + label + '\u0001\u0001' + coalesce(toString($from), '')
+      AND e.until_key < country + '\u0001' + label + '\u0001\u0002'
+      AND e.earliest IS NOT NULL AND ($to IS NULL OR e.earliest <= $to)
+    WITH e LIMIT coalesce($totalCap, 0) + 1
+    RETURN e.of AS id
+  }
+  WITH DISTINCT id LIMIT coalesce($totalCap, 0) + 1
+  RETURN count(id) AS total
 }
 CALL () {
   UNWIND CASE WHEN $codedCap IS NULL THEN [] ELSE $labels END AS label

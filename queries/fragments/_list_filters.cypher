@@ -12,11 +12,8 @@ WHERE $country IS NULL
       AND ($minConfidence IS NULL OR any(i IN range(0, size(n.list_countries) - 1)
              WHERE n.list_countries[i] = $country
                AND n.list_country_confidence[i] >= $minConfidence))
-WITH *,
-     coalesce(n.date, n.announced, n.published) AS earliest,
-     coalesce(n.end_date_latest, n.date_latest, n.announced_latest, n.published_latest) AS until
-WHERE ($text IS NULL OR toLower(n.name) CONTAINS toLower($text)
-       OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS toLower($text)))
-  AND ($status IS NULL OR n.status = $status)
-  AND ($from IS NULL OR until >= $from)
+// include: fragments/_date_range
+WITH *
+WHERE ($from IS NULL OR until >= $from)
   AND ($to IS NULL OR earliest <= $to)
+// include: fragments/_list_text_status

@@ -44,3 +44,25 @@ CALL (n) {
   RETURN collect(country) AS countries, collect(confidence) AS confidences
 }
 SET n.list_countries = countries, n.list_country_confidence = confidences
+WITH n
+// Its listings (schema LISTING_LABEL), rewritten whole: one per country of a curated node.
+CALL (n) {
+  MATCH (old:Listing {of: n.id})
+  DELETE old
+}
+CALL (n) {
+  WITH n WHERE n.dataset IS NULL
+  // include: fragments/_date_range
+  UNWIND range(0, size(n.list_countries) - 1) AS i
+  WITH n, earliest, until, n.list_countries[i] AS country,
+       n.list_country_confidence[i] AS confidence
+  CREATE (:Listing {
+    of: n.id,
+    date_key: country + '\u0001' + n.list_date,
+    name_key: country + '\u0001' + n.list_name,
+    until_key: country + '\u0001' + [l IN labels(n) WHERE l <> 'Entity'][0] + '\u0001\u0001'
+               + coalesce(toString(until), '') + '\u0001' + n.id,
+    earliest: earliest,
+    confidence: confidence
+  })
+}

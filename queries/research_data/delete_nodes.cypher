@@ -1,4 +1,9 @@
-// Undo of a research load that failed part-way: delete the nodes it created (by id).
+// Undo of a research load that failed part-way: delete the nodes it created (by id), and
+// their listings (schema LISTING_LABEL).
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
+CALL (n) {
+  MATCH (e:Listing {of: n.id})
+  DELETE e
+}
 DETACH DELETE n
