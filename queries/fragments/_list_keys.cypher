@@ -4,6 +4,7 @@
 // key is the timeline's order as one string, 'latest earliest causes rank', each date narrowed
 // by causality (api/timeline.cypher says why), '' when undated; list_name's is the lower-cased
 // name.
+// include: fragments/_listings_drop
 WITH n,
      coalesce(n.date, n.announced, n.published) AS earliest,
      coalesce(n.date_latest, n.announced_latest, n.published_latest) AS latest
@@ -46,10 +47,6 @@ CALL (n) {
 SET n.list_countries = countries, n.list_country_confidence = confidences
 WITH n
 // Its listings (schema LISTING_LABEL), rewritten whole: one per country of a curated node.
-CALL (n) {
-  MATCH (old:Listing {of: n.id})
-  DELETE old
-}
 CALL (n) {
   WITH n WHERE n.dataset IS NULL
   // include: fragments/_date_range

@@ -2,8 +2,5 @@
 // their listings (schema LISTING_LABEL).
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-CALL (n) {
-  MATCH (e:Listing {of: n.id})
-  DELETE e
-}
+// include: fragments/_listings_drop
 DETACH DELETE n
