@@ -54,8 +54,10 @@ LIST_KEYS = ("list_date", "list_name", "list_countries", "list_country_confidenc
 #: country read the kind's range). Its properties: ``of`` (the node's id); ``date_key`` and
 #: ``name_key``, the country's id, ␁ and the node's ``list_date`` / ``list_name``;
 #: ``until_key``, ``country␁Label␁␁`` then the last day the node covers (ISO, '' when undated),
-#: ␁ and its id, so "on or after a day" is one range; ``earliest`` (its first day) and
-#: ``confidence`` (its best link to the country). Like the list keys, derived, never a fact: it
+#: ␁ and its id, so "on or after a day" is one range; ``earliest`` (its first day),
+#: ``confidence`` (its best link to the country) and, for a policy the country issued
+#: (``ISSUED_BY`` it or a body ``BASED_IN`` it), ``issued_key``: ``country␁`` then the day it
+#: took effect (or was announced), ␁ and its id, which ``inForce`` reads in order. Like the list keys, derived, never a fact: it
 #: carries no ``Entity`` label and is joined to nothing, and dumps, exports and fingerprints
 #: leave it out.
 LISTING_LABEL = "Listing"

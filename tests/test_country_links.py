@@ -97,11 +97,15 @@ async def test_a_write_to_the_node_between_moves_what_it_links(
     _load(empty_client, tmp_path, "issued.yaml", ISSUED_BY_MINISTRY)
     assert await _listed(empty_client, "country:CHN") == {CURBS}
     assert await _listed(empty_client, "country:JPN") == {CURBS}
+    assert LICENCES not in await _in_force(empty_client, "country:CHN")
 
-    # Only the ministry's link is written; the licence rules it issued become China's.
+    # Only the ministry's link is written; the licence rules it issued become China's, and
+    # in force there (inForce reads the listings of what a country issued).
     _load(empty_client, tmp_path, "based.yaml", MINISTRY_IN_CHINA)
     assert listings_out_of_step(empty_client) == []
     assert await _listed(empty_client, "country:CHN") == {CURBS, LICENCES}
+    assert LICENCES in await _in_force(empty_client, "country:CHN")
+    assert LICENCES not in await _in_force(empty_client, "country:JPN")
     assert await _listed(empty_client, "country:JPN") == {CURBS}
     # Through a link of 0.6, the best path to China is 0.6: a 0.7 floor leaves it out.
     assert await _policies(empty_client, "country:CHN", 0.7) == [CURBS]
@@ -113,6 +117,14 @@ async def test_a_write_to_the_node_between_moves_what_it_links(
     assert listings_out_of_step(empty_client) == []
     assert await _listed(empty_client, "country:JPN") == {CURBS}
     assert await _listed(empty_client, "country:CHN") == {CURBS, LICENCES}
+
+
+async def _in_force(client: GraphClient, country: str) -> list[str]:
+    query = """query($c: ID!) { inForce(asOf: "2026-12-01", country: $c) { id } }"""
+    status, body = await ask(client, query, c=country)
+    assert status == 200
+    assert "errors" not in body, body
+    return [p["id"] for p in body["data"]["inForce"]]
 
 
 async def _policies(client: GraphClient, country: str, min_confidence: float) -> list[str]:

@@ -459,3 +459,9 @@ async def test_in_force_by_country_takes_policies_its_bodies_issued(
     assert "policy:jp-2026-01-jogmec-rare-earth-funds" in japanese  # ISSUED_BY Japan itself
     assert not chinese & japanese
     assert chinese | japanese <= {p["id"] for p in every["data"]["inForce"]}
+    # In the same order as every policy in force, and `first` keeps the first of them.
+    in_order = [p["id"] for p in every["data"]["inForce"] if p["id"] in chinese]
+    assert [p["id"] for p in china["data"]["inForce"]] == in_order
+    first = """query($c: ID!) { inForce(asOf: "2026-07-01", country: $c, first: 2) { id } }"""
+    _, two = await ask(corpus_client, first, c="country:CHN")
+    assert [p["id"] for p in two["data"]["inForce"]] == in_order[:2]

@@ -1,16 +1,24 @@
 // inForce(asOf, issuerCountry): policies in force on a date: effective (or, when no
-// effective date is known, announced) on or before it, and not suspended or ended by then.
-// With $country, only policies it issued (ISSUED_BY it, or by a body BASED_IN it): read from
-// the country's side, so the cost follows that country's policies, not every policy.
+// effective date is known, announced) on or before it, and not suspended or ended by then,
+// in order of that day, then id.
+// With $country, only policies it issued (ISSUED_BY it, or by a body BASED_IN it: the
+// listings' issued_key, schema LISTING_LABEL): one range of that country's listings read in
+// the order asked, up to the day, so the cost follows the answer, not the country's policies.
 CALL () {
   WITH $country AS country WHERE country IS NULL
   MATCH (p:Policy)
+  WHERE coalesce(p.effective, p.announced) <= $asOf
   RETURN p
   UNION
-  WITH $country AS country WHERE country IS NOT NULL
-  MATCH (c:Country {id: country})
-  MATCH (p:Policy)-[:ISSUED_BY]->()-[:BASED_IN*0..1]->(c)
-  RETURN DISTINCT p
+  WITH $country + '\u0001' AS p
+  MATCH (e:Listing)
+  WHERE e.issued_key > p AND e.issued_key < p + toString($asOf) + '\u0002'
+  WITH e ORDER BY e.issued_key
+  MATCH (p:Policy {id: e.of})
+  WHERE (p.suspended IS NULL OR p.suspended > $asOf) AND (p.ended IS NULL OR p.ended > $asOf)
+  WITH p, e ORDER BY e.issued_key
+  LIMIT $limit
+  RETURN p
 }
 WITH p
 WHERE coalesce(p.effective, p.announced) <= $asOf

@@ -47,11 +47,18 @@ CALL (n) {
 SET n.list_countries = countries, n.list_country_confidence = confidences
 WITH n
 // Its listings (schema LISTING_LABEL), rewritten whole: one per country of a curated node.
+// A policy's listing under a country that issued it (ISSUED_BY it, or by a body BASED_IN it)
+// holds issued_key, 'country␁' + the day it took effect (or was announced) + '␁' + id, which
+// inForce(country) reads in order.
 CALL (n) {
   WITH n WHERE n.dataset IS NULL
   // include: fragments/_date_range
+  CALL (n) {
+    OPTIONAL MATCH (n:Policy)-[:ISSUED_BY]->()-[:BASED_IN*0..1]->(c:Country)
+    RETURN collect(DISTINCT c.id) AS issuers
+  }
   UNWIND range(0, size(n.list_countries) - 1) AS i
-  WITH n, earliest, until, n.list_countries[i] AS country,
+  WITH n, earliest, until, issuers, n.list_countries[i] AS country,
        n.list_country_confidence[i] AS confidence
   CREATE (:Listing {
     of: n.id,
@@ -60,6 +67,8 @@ CALL (n) {
     until_key: country + '\u0001' + [l IN labels(n) WHERE l <> 'Entity'][0] + '\u0001\u0001'
                + coalesce(toString(until), '') + '\u0001' + n.id,
     earliest: earliest,
-    confidence: confidence
+    confidence: confidence,
+    issued_key: CASE WHEN country IN issuers
+      THEN country + '\u0001' + toString(coalesce(n.effective, n.announced)) + '\u0001' + n.id END
   })
 }

@@ -61,3 +61,5 @@ CREATE INDEX entity_list_name IF NOT EXISTS FOR (n:Entity) ON (n.list_name);
 CREATE INDEX listing_date_key IF NOT EXISTS FOR (e:Listing) ON (e.date_key);
 CREATE INDEX listing_name_key IF NOT EXISTS FOR (e:Listing) ON (e.name_key);
 CREATE INDEX listing_until_key IF NOT EXISTS FOR (e:Listing) ON (e.until_key);
+// inForce(country) reads the policies a country issued in the order they took effect.
+CREATE INDEX listing_issued_key IF NOT EXISTS FOR (e:Listing) ON (e.issued_key);
