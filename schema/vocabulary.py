@@ -57,9 +57,9 @@ LIST_KEYS = ("list_date", "list_name", "list_countries", "list_country_confidenc
 #: ␁ and its id, so "on or after a day" is one range; ``earliest`` (its first day),
 #: ``confidence`` (its best link to the country) and, for a policy the country issued
 #: (``ISSUED_BY`` it or a body ``BASED_IN`` it), ``issued_key``: ``country␁`` then the day it
-#: took effect (or was announced), ␁ and its id, which ``inForce`` reads in order. Like the list keys, derived, never a fact: it
-#: carries no ``Entity`` label and is joined to nothing, and dumps, exports and fingerprints
-#: leave it out.
+#: took effect (or was announced), ␁ and its id, which ``inForce`` reads in order. Like the
+#: list keys, derived, never a fact: it carries no ``Entity`` label and is joined to nothing,
+#: and dumps, exports and fingerprints leave it out.
 LISTING_LABEL = "Listing"
 
 
