@@ -10,9 +10,9 @@ CALL () {
   WHERE coalesce(p.effective, p.announced) <= $asOf
   RETURN p
   UNION
-  WITH $country + '\u0001' AS p
+  WITH $country + '\u0001' AS prefix
   MATCH (e:Listing)
-  WHERE e.issued_key > p AND e.issued_key < p + toString($asOf) + '\u0002'
+  WHERE e.issued_key > prefix AND e.issued_key < prefix + toString($asOf) + '\u0002'
   WITH e ORDER BY e.issued_key
   MATCH (p:Policy {id: e.of})
   WHERE (p.suspended IS NULL OR p.suspended > $asOf) AND (p.ended IS NULL OR p.ended > $asOf)

@@ -1,8 +1,7 @@
-// A fragment: delete the listings (schema LISTING_LABEL) of a node `n` that its stored list
-// keys name (one per country, by its date_key), keeping every variable in scope: run before
-// the keys change or the node goes.
+// A fragment: delete the listings (schema LISTING_LABEL) of a node `n` (by `of`, its id, not
+// by the keys it stores: a write may have replaced those), keeping every variable in scope:
+// run before its keys are written again or the node goes.
 CALL (n) {
-  UNWIND coalesce(n.list_countries, []) AS country
-  MATCH (old:Listing {date_key: country + '\u0001' + n.list_date})
+  MATCH (old:Listing {of: n.id})
   DELETE old
 }

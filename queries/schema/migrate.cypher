@@ -56,10 +56,10 @@ OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
 CREATE INDEX entity_list_date IF NOT EXISTS FOR (n:Entity) ON (n.list_date);
 CREATE INDEX entity_list_name IF NOT EXISTS FOR (n:Entity) ON (n.list_name);
 // Listings (schema LISTING_LABEL): a list, count or timeline filtered by a country seeks its
-// range ('country:JPN␁Policy␁␁') in one of these, in order; a write finds a node's own by the
-// date keys its stored countries name (fragments/_listings_drop).
+// range ('country:JPN␁Policy␁␁') in one of these, in order; a write finds a node's own by `of`.
 CREATE INDEX listing_date_key IF NOT EXISTS FOR (e:Listing) ON (e.date_key);
 CREATE INDEX listing_name_key IF NOT EXISTS FOR (e:Listing) ON (e.name_key);
 CREATE INDEX listing_until_key IF NOT EXISTS FOR (e:Listing) ON (e.until_key);
+CREATE INDEX listing_of IF NOT EXISTS FOR (e:Listing) ON (e.of);
 // inForce(country) reads the policies a country issued in the order they took effect.
 CREATE INDEX listing_issued_key IF NOT EXISTS FOR (e:Listing) ON (e.issued_key);
