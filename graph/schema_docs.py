@@ -203,8 +203,9 @@ def _derived_section() -> list[str]:
         "timeline, and its countries (linked within two structural hops) with the confidence of",
         f"the best link to each. A curated node has one `:{LISTING_LABEL}` per country (`of`:",
         "its id; `date_key`, `name_key`, `until_key`: the country's id before the node's keys;",
-        "`earliest`; `confidence`), which a list, count or timeline filtered by a country reads",
-        "in order from an index. Both are rewritten with every write; they are not facts, so",
+        "`earliest`; `confidence`; for a policy the country issued, `issued_key`), which a list,",
+        "count, timeline or `inForce` filtered by a country reads in order from an index.",
+        "Both are rewritten with every write; they are not facts, so",
         "dumps, exports and fingerprints leave them out. A listing carries no other label and",
         "no relationship: `MATCH (n:Entity)` never meets one.",
     ]
