@@ -47,7 +47,8 @@ class RequestContext:
         plan = (
             relations if isinstance(relations, RelationPlan) else RelationPlan.everything(relations)
         )
-        params |= plan.params()
+        sent = plan.params()
+        params |= sent
         if not self._reading:
             self._reading_since = time.perf_counter()
         self._reading += 1
@@ -64,4 +65,4 @@ class RequestContext:
             self._reading -= 1
             if not self._reading:
                 self.graph_seconds += time.perf_counter() - self._reading_since
-        return Subgraph.from_row(rows[0])
+        return Subgraph.from_row(rows[0], sent["nodeProps"])

@@ -131,11 +131,15 @@ async def known_at(info: Info[RequestContext, None], graph: Subgraph, at: dt.dat
     }
     client = info.context.client
     states = await run_analysis(lambda: as_of(client, [*graph.nodes, *edges], at))
+    wanted = graph.properties
     nodes: dict[str, dict[str, Any]] = {}
     for node_id, node in graph.nodes.items():
         if node_id not in states:
             nodes[node_id] = node
         elif (props := states[node_id]) is not None:
+            # Only what the answer read of the node now (the fields the request selected).
+            if wanted is not None:
+                props = {k: v for k, v in props.items() if k in wanted}
             nodes[node_id] = _as_then(node, props, ("id", "labels"))
     rels = []
     for edge, rel in edges.items():
@@ -153,6 +157,7 @@ async def known_at(info: Info[RequestContext, None], graph: Subgraph, at: dt.dat
         relationships=rels,
         raw_sources=graph.raw_sources,
         extra=graph.extra,
+        properties=wanted,
     )
     for index, rel in enumerate(rels):
         known.by_node[rel["start"]].append(index)

@@ -34,7 +34,7 @@ from api.graphql.enums import (
     Stance,
     Status,
 )
-from api.graphql.selection import MAX_RELATIONS, RELATIONS_FIRST
+from api.graphql.selection import MAX_RELATIONS, PLACED_BY, RELATIONS_FIRST
 from api.graphql.subgraph import Subgraph
 from schema import CAUSAL_TYPES, NODE_MODELS, RelType, date_span, display_date
 
@@ -501,11 +501,11 @@ _ENUM_FIELDS: dict[str, dict[str, Any]] = {
         for field in model.dated_fields
     },
 }
-#: The date each dated kind is placed by (a policy's is the day it was announced).
+#: The date each dated kind's ``when`` is (``PLACED_BY``).
 _WHEN_FIELD = {
-    NodeKind(label): model.dated_fields[0]
-    for label, model in NODE_MODELS.items()
-    if model.dated_fields and issubclass(KIND_TYPES[NodeKind(label)], Dated)
+    NodeKind(label): field
+    for label, field in PLACED_BY.items()
+    if issubclass(KIND_TYPES[NodeKind(label)], Dated)
 }
 
 

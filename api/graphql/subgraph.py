@@ -66,6 +66,8 @@ class Subgraph:
     #: selections ask for none: a list of 9 policies carries 32.
     raw_sources: list[dict[str, Any]]
     extra: dict[str, Any]
+    #: The stored properties its nodes carry besides id and labels (None: every one).
+    properties: frozenset[str] | None = None
     by_node: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     #: GraphQL objects already built from this answer: nodes by id (``build_node``), and
     #: sources and chain steps by a key of their own. An object named in many places
@@ -77,9 +79,14 @@ class Subgraph:
         return {s["id"]: _without_nulls(to_python(s)) for s in self.raw_sources}
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Subgraph:
+    def from_row(cls, row: dict[str, Any], properties: list[str] | None = None) -> Subgraph:
+        """The answer of the read tail (``queries/api/_expand.cypher``), whose nodes carry
+        the values of ``properties`` (its ``$nodeProps``) in that order, or, when None,
+        every property."""
         nodes = {}
         for node in to_python(row["nodes"]):
+            if properties is not None:
+                node.update(zip(properties, node.pop("values"), strict=True))
             nodes[node["id"]] = _without_nulls(node)
         seen: set[tuple[str, str, str, str]] = set()
         relationships = []
@@ -94,6 +101,7 @@ class Subgraph:
             relationships=relationships,
             raw_sources=row["sources"],
             extra=to_python(row["extra"]) or {},
+            properties=None if properties is None else frozenset(properties),
         )
         for index, rel in enumerate(relationships):
             graph.by_node[rel["start"]].append(index)

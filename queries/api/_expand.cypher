@@ -9,7 +9,7 @@
 // answer. Only the types asked for are walked (api/_relations_of), so a hub's other
 // relationships cost nothing, and only their branches are in the text (queries.api_query),
 // so the planner plans only those. Then resolves every Source named by any node or relationship,
-// when $withSources.
+// when $withSources. Each node carries only the properties $nodeProps names (null: all).
 // Returns one row: the whole answer as a small graph.
 // Only :Entity neighbours: review queue items (schema/review.py) are not knowledge.
 CALL (roots) {
@@ -52,8 +52,13 @@ WITH roots, extra, seedRels + rels1 + rels2 AS allRels, roots + level1 + level2 
 CALL (allRels, reached) {
   UNWIND reached + reduce(ends = [], r IN allRels | ends + [startNode(r), endNode(r)]) AS x
   WITH DISTINCT x
-  RETURN collect(x {.*, text: null, list_date: null, list_name: null, list_countries: null,
-                   list_country_confidence: null, labels: labels(x)}) AS nodes,
+  // Each node's id, labels and the properties the request's fields are built from
+  // ($nodeProps, in that order); with $nodeProps null, every property but the long texts
+  // and the stored list keys.
+  RETURN collect(CASE WHEN $nodeProps IS NULL
+                   THEN x {.*, text: null, list_date: null, list_name: null, list_countries: null,
+                           list_country_confidence: null, labels: labels(x)}
+                   ELSE x {.id, labels: labels(x), values: [k IN $nodeProps | x[k]]} END) AS nodes,
          collect(x.sources) AS nodeSources
 }
 CALL (allRels) {
