@@ -199,3 +199,57 @@ async def test_a_country_s_list_pages_and_counts_as_its_filters_say(
     assert named_total == total
     everything, _ = await _every_page(corpus_client, {}, "DATE", "ASC")
     assert set(dated) < set(everything)
+
+
+TIMELINE = """query($countries: [ID!], $from: Date, $to: Date) {
+  timeline(countries: $countries, from: $from, to: $to, first: 500) { capped items { id } } }"""
+
+
+@pytest.mark.slow  # three timelines a country, per mix of days
+@pytest.mark.parametrize(
+    "days",
+    [{"from": "2025-11-01"}, {"from": "2025-01-01", "to": "2025-06-30"}, {"to": "2011-12-31"}],
+)
+async def test_a_country_s_timeline_keeps_the_days_the_node_s_own_days_keep(
+    corpus_client: GraphClient, days: dict[str, str]
+) -> None:
+    """By countries, the timeline filters each country's listings by the days they hold (a
+    node is read only once in the page): it keeps exactly the items that the timeline without
+    countries keeps by the node's own days, and that the country's timeline holds."""
+
+    async def items(**variables: Any) -> set[str]:
+        status, body = await ask(corpus_client, TIMELINE, **variables)
+        assert status == 200
+        assert "errors" not in body, body
+        assert not body["data"]["timeline"]["capped"]
+        return {i["id"] for i in body["data"]["timeline"]["items"]}
+
+    for country in ("country:JPN", "country:CHN"):
+        kept = await items(countries=[country], **days)
+        assert kept, "the corpus has such items: the test would prove nothing"
+        everything = await items(countries=[country])
+        assert kept < everything
+        assert kept == await items(**days) & everything
+
+
+@pytest.mark.slow  # every page of every policy, three times over
+@pytest.mark.parametrize(
+    "where",
+    [
+        {"country": "country:JPN", "from": "2025-11-01"},
+        {"country": "country:CHN", "from": "2025-01-01", "to": "2025-12-31"},
+        {"country": "country:CHN", "text": "export", "status": "CONFIRMED"},
+    ],
+)
+async def test_a_country_s_list_keeps_what_the_node_s_own_days_keep(
+    corpus_client: GraphClient, where: dict[str, Any]
+) -> None:
+    """Filtered by a country, a list reads the days from the country's listings (the node
+    only for text and status): it keeps the country's policies that the same filters keep,
+    read from each node, without the country."""
+    dated, _ = await _every_page(corpus_client, where, "DATE", "ASC")
+    assert dated, "the corpus has such policies: the test would prove nothing"
+    others = {k: v for k, v in where.items() if k != "country"}
+    kept, _ = await _every_page(corpus_client, others, "DATE", "ASC")
+    country_s, _ = await _every_page(corpus_client, {"country": where["country"]}, "DATE", "ASC")
+    assert set(dated) == set(kept) & set(country_s)

@@ -7,8 +7,9 @@
 // index per tier ('' curated, then each dataset asked for) in reverse key order and stops at
 // $limit + 1 matches, so its cost follows the page, not the kind's size. Filtered by a
 // country, the curated tier reads that country's listings instead (schema LISTING_LABEL:
-// 'country␁' + the node's key), so the cost follows the page, not the kind's size nor the
-// country's share of it. A branch that does not apply has a null prefix, so its seek reads
+// 'country␁' + the node's key), filtered by what the listing holds (its days, its link's
+// confidence; the node is read for $text and $status only), so the cost follows the page,
+// not the kind's size nor the country's share of it. A branch that does not apply has a null prefix, so its seek reads
 // nothing (a parameter test alone may be planned after the seek).
 UNWIND [''] + $datasets AS tier
 CALL (tier) {
@@ -32,9 +33,11 @@ CALL (tier) {
   WITH p, coalesce(p + $afterKey + '\u0001' + $afterId, left(p, size(p) - 1) + '\u0002') AS before
   WHERE $sort = 'date'
   MATCH (e:Listing) WHERE e.date_key < before AND e.date_key > p
+  // include: fragments/_listing_days
+  WITH p, e WHERE $minConfidence IS NULL OR e.confidence >= $minConfidence
   WITH p, e ORDER BY e.date_key DESC
   MATCH (n:Entity {id: e.of})
-  // include: fragments/_list_filters
+  // include: fragments/_list_text_status
   WITH p, n, e ORDER BY e.date_key DESC LIMIT $limit + 1
   RETURN p, n, e.date_key AS full
   UNION
@@ -42,9 +45,11 @@ CALL (tier) {
   WITH p, coalesce(p + $afterKey + '\u0001' + $afterId, left(p, size(p) - 1) + '\u0002') AS before
   WHERE $sort = 'name'
   MATCH (e:Listing) WHERE e.name_key < before AND e.name_key > p
+  // include: fragments/_listing_days
+  WITH p, e WHERE $minConfidence IS NULL OR e.confidence >= $minConfidence
   WITH p, e ORDER BY e.name_key DESC
   MATCH (n:Entity {id: e.of})
-  // include: fragments/_list_filters
+  // include: fragments/_list_text_status
   WITH p, n, e ORDER BY e.name_key DESC LIMIT $limit + 1
   RETURN p, n, e.name_key AS full
 }

@@ -15,8 +15,9 @@
 // kind and tier ('' curated, then each of $datasets) is one range of a range index, read in
 // order and only up to $limit + 1 matches: the answer is capped at $limit (extra.more says
 // whether more matched), so its cost follows the page, not the kinds' sizes. For $countries,
-// the curated tier reads each country's listings instead (schema LISTING_LABEL), a node
-// linked to two of them once, so the cost follows the page, not the countries' shares. A
+// the curated tier reads each country's listings instead (schema LISTING_LABEL), filtered by
+// the days they hold and read to their node only once in the page, a node linked to two of
+// them once, so the cost follows the page, not the countries' shares. A
 // branch that does not apply has a null prefix (no country, or a country for the node
 // ranges), so its seek reads nothing.
 // How many matched (extra.total) is counted only when asked for ($totalCap set) and only up
@@ -38,14 +39,14 @@ CALL (label, tier, country) {
   LIMIT $limit + 1
   RETURN collect(n) AS matched, size(label) + size(tier) + 2 AS cut
   UNION ALL
+  WITH label, tier, country + '\u0001' + label + '\u0001' + tier + '\u0001' AS p
   MATCH (e:Listing)
-  WHERE e.date_key > country + '\u0001' + label + '\u0001' + tier + '\u0001\u0002'
-    AND e.date_key < country + '\u0001' + label + '\u0001' + tier + '\u0002'
+  WHERE e.date_key > p + '\u0002' AND e.date_key < left(p, size(p) - 1) + '\u0002'
+  // include: fragments/_listing_days
+  WITH label, tier, e WHERE e.earliest IS NOT NULL
   WITH label, tier, e ORDER BY e.date_key ASC
-  MATCH (n:Entity {id: e.of})
-  // include: fragments/_timeline_filters
-  WITH label, tier, n, e ORDER BY e.date_key ASC
   LIMIT $limit + 1
+  MATCH (n:Entity {id: e.of})
   RETURN collect(n) AS matched, size(label) + size(tier) + 2 AS cut
 }
 WITH collect({matched: matched, cut: cut}) AS groups
