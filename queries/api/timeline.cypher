@@ -35,27 +35,29 @@ CALL (label, tier, country) {
   MATCH (n:Entity)
   WHERE n.list_date > p + '\u0001\u0002' AND n.list_date < p + '\u0002'
   // include: fragments/_timeline_filters
-  WITH n ORDER BY n.list_date ASC
+  WITH n, p ORDER BY n.list_date ASC
   LIMIT $limit + 1
-  RETURN collect(n) AS matched, size(label) + size(tier) + 2 AS cut
+  RETURN collect(substring(n.list_date, size(p) + 1)) AS matched
   UNION ALL
   WITH label, tier, country + '\u0001' + label + '\u0001' + tier + '\u0001' AS p
   MATCH (e:Listing)
   WHERE e.date_key > p + '\u0002' AND e.date_key < left(p, size(p) - 1) + '\u0002'
   // include: fragments/_listing_days
-  WITH label, tier, e WHERE e.earliest IS NOT NULL
-  WITH label, tier, e ORDER BY e.date_key ASC
+  WITH p, e WHERE e.earliest IS NOT NULL
+  WITH p, e ORDER BY e.date_key ASC
   LIMIT $limit + 1
-  MATCH (n:Entity {id: e.of})
-  RETURN collect(n) AS matched, size(label) + size(tier) + 2 AS cut
+  RETURN collect(substring(e.date_key, size(p))) AS matched
 }
-WITH collect({matched: matched, cut: cut}) AS groups
-CALL (groups) {
-  UNWIND groups AS g
-  UNWIND g.matched AS n
-  WITH DISTINCT n, substring(n.list_date, g.cut, size(n.list_date) - g.cut - size(n.id) - 1) AS key
-  ORDER BY key, n.id
-  LIMIT $limit + 1
+// Each kind's (and country's) page as 'key␁id' (the sort key after its kind and tier, then
+// the id: ␁ sorts below any character of a key, so the strings sort as (key, id) do), merged;
+// only the nodes of the merged page are read.
+WITH collect(matched) AS pages
+CALL (pages) {
+  UNWIND pages AS page
+  UNWIND page AS keyed
+  WITH DISTINCT keyed ORDER BY keyed LIMIT $limit + 1
+  MATCH (n:Entity {id: split(keyed, '\u0001')[1]})
+  WITH n, keyed ORDER BY keyed
   RETURN collect(n) AS ordered
 }
 CALL () {
