@@ -173,6 +173,7 @@ async def _every_page(client: GraphClient, where: dict[str, Any], sort: str, ord
         after = page["pageInfo"]["endCursor"]
 
 
+@pytest.mark.slow  # every page of a country's policies, in both orders and sorts
 @pytest.mark.parametrize(
     "where",
     [
