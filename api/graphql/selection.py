@@ -156,8 +156,9 @@ class RelationPlan:
     sources: bool = True
     #: The stored properties read of each node of the answer (``$nodeProps``), besides its
     #: id and labels: those the fields selected anywhere in the request are built from, as
-    #: the peer's selection-compiled projections do (a page of 20 policies reads 5 KB, not
-    #: 20). None: every property (an answer that hands nodes on whole: elements, writes).
+    #: the peer's selection-compiled projections do (a page of 20 policies selecting three
+    #: fields carries about 5 KB, not 20). None: every property (an answer that hands nodes
+    #: on whole: elements, writes).
     properties: frozenset[str] | None = None
 
     @classmethod

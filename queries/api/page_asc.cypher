@@ -9,8 +9,9 @@
 // country, the curated tier reads that country's listings instead (schema LISTING_LABEL:
 // 'country␁' + the node's key), filtered by what the listing holds (its days, its link's
 // confidence; the node is read for $text and $status only), so the cost follows the page,
-// not the kind's size nor the country's share of it. A branch that does not apply has a null prefix, so its seek reads
-// nothing (a parameter test alone may be planned after the seek).
+// not the kind's size nor the country's share of it. A branch that does not apply has a
+// null prefix, so its seek reads nothing (a parameter test alone may be planned after the
+// seek).
 UNWIND [''] + $datasets AS tier
 CALL (tier) {
   WITH CASE WHEN $country IS NULL OR tier <> '' THEN $label + '\u0001' + tier + '\u0001' END AS p
