@@ -72,10 +72,11 @@ CALL () {
     WITH n LIMIT coalesce($totalCap, 0) + 1
     RETURN n.id AS id
     UNION ALL
+    WITH country + '\u0001' + label + '\u0001\u0001' AS p
     MATCH (e:Listing)
-    WHERE e.until_key >= country + '\u0001' + label + '\u0001\u0001' + coalesce(toString($from), '')
-      AND e.until_key < country + '\u0001' + label + '\u0001\u0002'
-      AND e.earliest IS NOT NULL AND ($to IS NULL OR e.earliest <= $to)
+    WHERE e.until_key >= p AND e.until_key < left(p, size(p) - 1) + '\u0002'
+    // include: fragments/_listing_days
+    WITH e WHERE e.earliest IS NOT NULL
     WITH e LIMIT coalesce($totalCap, 0) + 1
     RETURN e.of AS id
   }

@@ -16,12 +16,12 @@ CALL () {
     WITH n LIMIT coalesce($totalCap, 0) + 1
     RETURN count(n) AS counted
     UNION ALL
-    WITH CASE WHEN tier = '' THEN $country + '\u0001' + $label + '\u0001' END AS p
+    WITH CASE WHEN tier = '' THEN $country + '\u0001' + $label + '\u0001\u0001' END AS p
     MATCH (e:Listing)
-    WHERE e.until_key >= p + '\u0001' + coalesce(toString($from), '')
-      AND e.until_key < p + '\u0002'
-      AND ($to IS NULL OR e.earliest <= $to)
-      AND ($minConfidence IS NULL OR e.confidence >= $minConfidence)
+    WHERE e.until_key >= p AND e.until_key < left(p, size(p) - 1) + '\u0002'
+    // include: fragments/_listing_days
+    WITH e
+    WHERE ($minConfidence IS NULL OR e.confidence >= $minConfidence)
       AND ($text IS NULL AND $status IS NULL OR EXISTS {
             MATCH (n:Entity {id: e.of})
             // include: fragments/_list_text_status
