@@ -205,10 +205,12 @@ class _Candidate:
         return family(self.raw["mineral"], self.raw["groups"])
 
     @property
-    def rank(self) -> tuple[float, bool, int]:
+    def rank(self) -> tuple[float, bool, int, tuple[tuple[str, str, str, str], ...]]:
         """Larger value first; then a direct restriction before one through a group; then
-        the shorter path."""
-        return (-self.value, self.raw["restricted"] != self.raw["mineral"], len(self.links))
+        the shorter path; then the path's links in order of their ends, type and key, so the
+        answer does not depend on the order the graph yields the paths in."""
+        path = tuple((link.start, link.relation, link.end, link.key or "") for link in self.links)
+        return (-self.value, self.raw["restricted"] != self.raw["mineral"], len(self.links), path)
 
 
 def _candidate(raw: dict[str, Any], restriction: Link) -> _Candidate:

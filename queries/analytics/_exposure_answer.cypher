@@ -35,21 +35,30 @@ CALL (exporters) {
   RETURN collect(c.iso3) AS exporterIsos
 }
 CALL (policy, restrictedIds, exporters, exporterIsos, industryId, targetId) {
+  // Walked from the restricted minerals down (a mineral's dependent industries are few
+  // beside a country's every industry, and the measure's reach is checked on `first` before
+  // the walk), never from every industry up.
   MATCH (restricted:Mineral) WHERE restricted.id IN restrictedIds
-  MATCH (mineral:Mineral)
-  WHERE mineral = restricted OR (mineral)-[:PART_OF]->(restricted)
-  MATCH p = (mineral)<-[:DEPENDS_ON]-(first:Industry)
-            ((a:Industry)-[link:DEPENDS_ON|SUPPLIES]-(b:Industry)
-              WHERE startNode(link) = b AND link:DEPENDS_ON
-                 OR startNode(link) = a AND link:SUPPLIES
-                    AND NOT EXISTS { (b)-[judged:DEPENDS_ON]->(a)
-                                     WHERE judged.intensity IS NOT NULL }){0,3}
-            (industry:Industry)
-  WHERE (industryId IS NULL OR industry.id = industryId)
-    AND (targetId IS NULL OR EXISTS { (industry)-[:LOCATED_IN]->(:Country {id: targetId}) })
+  CALL (restricted) {
+    RETURN restricted AS mineral
+    UNION
+    MATCH (mineral:Mineral)-[:PART_OF]->(restricted)
+    RETURN mineral
+  }
+  MATCH (mineral)<-[dependence:DEPENDS_ON]-(first:Industry)
   WITH *, policy AS measure, first AS reached
   WHERE measure IS NULL OR
     // include: fragments/_measure_reach
+  MATCH walk = (first)
+               ((a:Industry)-[link:DEPENDS_ON|SUPPLIES]-(b:Industry)
+                 WHERE startNode(link) = b AND link:DEPENDS_ON
+                    OR startNode(link) = a AND link:SUPPLIES
+                       AND NOT EXISTS { (b)-[judged:DEPENDS_ON]->(a)
+                                        WHERE judged.intensity IS NOT NULL }){0,3}
+               (industry:Industry)
+  WHERE (industryId IS NULL OR industry.id = industryId)
+    AND (targetId IS NULL OR EXISTS { (industry)-[:LOCATED_IN]->(:Country {id: targetId}) })
+  WITH *, [mineral] + nodes(walk) AS pathNodes, [dependence] + relationships(walk) AS pathLinks
   OPTIONAL MATCH (first)-[:LOCATED_IN]->(importer:Country)
   OPTIONAL MATCH (mineral)-[po:PART_OF]->(restricted)
   CALL (mineral) {
@@ -73,13 +82,13 @@ CALL (policy, restrictedIds, exporters, exporterIsos, industryId, targetId) {
                  ELSE po {.confidence, .status, .sources, .key, start: mineral.id,
                           end: restricted.id}
             END,
-    links: [r IN relationships(p) | r {.intensity, .confidence, .status, .sources, .key, .note,
+    links: [r IN pathLinks | r {.intensity, .confidence, .status, .sources, .key, .note,
               relation: type(r), start: startNode(r).id, startName: startNode(r).name,
               end: endNode(r).id, endName: endNode(r).name}],
     claims: claims
   }) AS found,
-  reduce(acc = [], q IN collect(nodes(p)) | acc + q) AS termNodes,
-  reduce(acc = [], q IN collect(relationships(p) + claimRels
+  reduce(acc = [], q IN collect(pathNodes) | acc + q) AS termNodes,
+  reduce(acc = [], q IN collect(pathLinks + claimRels
                                 + CASE WHEN po IS NULL THEN [] ELSE [po] END) | acc + q)
     AS pathRels
 }
@@ -94,14 +103,16 @@ CALL (found, exporterIsos) {
          [scope] + COLLECT { MATCH (x:Mineral)-[:PART_OF]->(:Mineral {id: scope}) RETURN x.id }
            AS members
     // Only the scope's latest year with rows: the one the share is taken from
-    // (graph/analytics/exposure.py). Each member's latest year is read from the index
-    // tradeflow_reporter_mineral_year alone (no row is fetched); then only that year's rows.
+    // (graph/analytics/exposure.py). Each member's latest year is the last entry of its range
+    // of the index tradeflow_reporter_mineral_year (ordered by the whole index key, so it is
+    // read backwards and stops at one; no row is fetched); then only that year's rows.
     CALL (iso, members) {
       UNWIND members AS member
       CALL (iso, member) {
         MATCH (f:TradeFlow)
         WHERE f.reporter = iso AND f.flow = 'M' AND f.mineral = member AND f.year IS NOT NULL
-        RETURN max(f.year) AS year
+        RETURN f.year AS year ORDER BY f.reporter DESC, f.flow DESC, f.mineral DESC, f.year DESC
+        LIMIT 1
       }
       RETURN max(year) AS latest
     }
