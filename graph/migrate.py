@@ -16,8 +16,9 @@ from typing import Any
 import queries
 from graph.client import GraphClient
 from graph.list_keys import backfill_list_keys
+from schema import LIST_KEYS, LISTING_LABEL
 
-__all__ = ["DEFAULT_ANALYZER", "Migration", "migrate", "parse_migration"]
+__all__ = ["DEFAULT_ANALYZER", "Migration", "migrate", "orders_reads_only", "parse_migration"]
 
 MIGRATIONS = "schema/migrate"
 #: Neo4j's analyzer for a full-text index whose statement names none.
@@ -84,16 +85,35 @@ def _drop_changed_full_text_indexes(client: GraphClient, statements: tuple[str, 
             client.autocommit("schema/drop_index", name=wanted.name)
 
 
+def orders_reads_only(statement: str) -> bool:
+    """Whether a migration is a range index on derived keys that only reads seek (a node's
+    list keys, its listings' keys but ``of``): the list-key backfill never reads one, so it
+    is created after the backfill, built once instead of kept row by row (an import's
+    backfill writes every node's keys and listings)."""
+    wanted = parse_migration(statement)
+    if wanted is None or wanted.kind != "index":
+        return False
+    if wanted.labels == ("Entity",):
+        return set(wanted.properties) <= set(LIST_KEYS)
+    return wanted.labels == (LISTING_LABEL,) and "of" not in wanted.properties
+
+
+def _create(client: GraphClient, statements: tuple[str, ...]) -> None:
+    client.execute_statements(statements, name=MIGRATIONS)
+    client.autocommit("schema/await_indexes", seconds=INDEX_WAIT_SECONDS)
+
+
 def migrate(client: GraphClient) -> int:
     """Apply every constraint and index in ``queries/schema/migrate.cypher``; returns how many.
 
     Each statement says ``IF NOT EXISTS``, so running it again changes nothing; a full-text
     index whose labels, properties or analyzer changed is dropped and built again. Nodes
-    without list keys (written before them, or imported from CSV) get theirs.
+    without list keys (written before them, or imported from CSV) get theirs, before the
+    indexes that only order reads (``orders_reads_only``) are created.
     """
     statements = queries.statements(MIGRATIONS)
     _drop_changed_full_text_indexes(client, statements)
-    client.execute_statements(statements, name=MIGRATIONS)
-    client.autocommit("schema/await_indexes", seconds=INDEX_WAIT_SECONDS)
+    _create(client, tuple(s for s in statements if not orders_reads_only(s)))
     backfill_list_keys(client)
+    _create(client, tuple(s for s in statements if orders_reads_only(s)))
     return len(statements)

@@ -8,7 +8,7 @@ import pytest
 
 import queries
 from graph import GraphClient, migrate
-from graph.migrate import parse_migration
+from graph.migrate import orders_reads_only, parse_migration
 from schema import Leader, Reliability, Source, SourceKind
 from tests.test_graphql_api import ask
 
@@ -27,6 +27,18 @@ def test_every_migration_statement_is_understood() -> None:
     full_text = [m for m in migrations if m is not None and m.kind == "fulltext index"]
     assert [(m.name, m.analyzer) for m in full_text] == [("entity_text", "cjk")]
     assert "native_name" in full_text[0].properties
+
+
+def test_only_the_indexes_that_order_reads_wait_for_the_list_key_backfill() -> None:
+    """An import's backfill writes every node's list keys and listings: the indexes only reads
+    seek are built after it, once; the id constraints and `listing_of`, which the backfill
+    itself looks nodes and listings up by, before it."""
+    statements = queries.statements("schema/migrate")
+    later = {m.name for s in statements if orders_reads_only(s) and (m := parse_migration(s))}
+    assert later == {
+        "entity_list_date", "entity_list_name", "listing_date_key", "listing_name_key",
+        "listing_until_key", "listing_issued_key",
+    }  # fmt: skip
 
 
 @pytest.mark.anyio
