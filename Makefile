@@ -5,7 +5,6 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 AUDIT := tests/http_audit
 PEER := bench/peer
-OPENLOOP := bench/openloop
 
 LOCK := requirements.lock
 
@@ -14,8 +13,7 @@ LOCK := requirements.lock
 
 all: install
 
-install: $(VENV)/.installed $(AUDIT)/node_modules/.package-lock.json $(PEER)/node_modules/.package-lock.json \
-	$(OPENLOOP)/node_modules/.package-lock.json
+install: $(VENV)/.installed $(AUDIT)/node_modules/.package-lock.json $(PEER)/node_modules/.package-lock.json
 
 # Exactly what the lock pins (hash-checked), then Dyad itself; `pip check` fails when the lock
 # no longer satisfies pyproject.toml's ranges (run `make lock`).
@@ -118,10 +116,6 @@ screenshots: install chromium
 # The benchmark's peer, @neo4j/graphql behind Apollo Server (npm, pinned by package-lock.json).
 $(PEER)/node_modules/.package-lock.json: $(PEER)/package-lock.json
 	npm ci --prefix $(PEER) --no-audit --no-fund --silent
-
-# The open-loop load generator, autocannon (npm, pinned by package-lock.json).
-$(OPENLOOP)/node_modules/.package-lock.json: $(OPENLOOP)/package-lock.json
-	npm ci --prefix $(OPENLOOP) --no-audit --no-fund --silent
 
 neo4j-start: install
 	$(BIN)/dyad neo4j start

@@ -13,8 +13,8 @@
 6. The explorer in Chromium: the landing view's time to interactive on the corpus, and the
    timeline's time to draw with 100,000 coded events (its own Neo4j on Bolt port 7698,
    after the living graph's has stopped).
-7. Load from standard generators: wrk, closed loop, the same clients, and the same mix
-   through the driver alone, the ceiling; autocannon at fixed arrival rates (bench/load.py).
+7. Load: wrk, closed loop, the same clients, and the same mix through the driver alone, the
+   ceiling; a paced open loop at fixed arrival rates (bench/load.py).
 8. The peer: @neo4j/graphql behind Apollo Server against the same Neo4j, the same questions,
    on the corpus and with 100,000 coded events (bench/peer.py).
 
