@@ -130,14 +130,11 @@ _Share = tuple[float | None, Link | None, str | None, str | None]
 def _share(raw: dict[str, Any], scopes: list[str]) -> _Share:
     """The share and its evidence: trade flows first, then curated claims, mineral then groups."""
     importer, importer_iso = raw["importer"], raw["importerIso"]
+    # the trade rows: one entry per scope with rows, of its latest year (the query reads no other)
+    trade = {entry["scope"]: entry for entry in raw["trade"]}
     for scope in scopes:
-        years: dict[int, list[dict[str, Any]]] = defaultdict(list)
-        for row in raw["trade"]:
-            if row["scope"] == scope:
-                years[int(row["year"])].append(row)
-        if years:
-            year = max(years)
-            rows = years[year]
+        if scope in trade:
+            year, rows = int(trade[scope]["year"]), trade[scope]["partners"]
             world = sum(r["value"] for r in rows if r["partner"] == WORLD)
             partners = sum(r["value"] for r in rows if r["partner"] != WORLD)
             from_b = sum(r["value"] for r in rows if r["exporter"])
@@ -155,7 +152,7 @@ def _share(raw: dict[str, Any], scopes: list[str]) -> _Share:
                         end_name=None,
                         share=shown(from_b / total),
                         year=year,
-                        sources=tuple(sorted({s for r in rows for s in r["sources"]})),
+                        sources=tuple(sorted(trade[scope]["sources"])),
                         note=(
                             f"imports of {scope} in {year}: {from_b:,.0f} USD from the "
                             f"restricter of {total:,.0f} USD from the {basis}"

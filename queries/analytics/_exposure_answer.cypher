@@ -14,8 +14,8 @@
 // reach (schema.MEASURE_REACH); a what-if's reach is checked in Python. industryId or
 // targetId (the industry's country) narrow the terms. Each term carries the links of its
 // chain and the candidate import shares of first's country from the exporters: curated
-// IMPORTS_FROM claims and TradeFlow sums per partner and year, for the mineral and for its
-// groups (of each scope's latest year with rows, the only year a share is taken from). Which
+// IMPORTS_FROM claims and TradeFlow sums per partner, for the mineral and for its groups (of
+// each scope's latest year with rows, the only year a share is taken from). Which
 // share is used, and all arithmetic, is in graph/analytics/exposure.py.
 OPTIONAL MATCH (policy:Policy {id: policyId})
 CALL (policy) {
@@ -121,9 +121,14 @@ CALL (found, exporterIsos) {
     WITH scope, f.year AS year, f.partner AS partner, sum(f.value_usd) AS value,
          collect(f.sources) AS cited, exporterIsos
     WHERE year IS NOT NULL
+    // One entry per scope with rows: its year, the value from each partner, and every source
+    // of those rows once.
+    WITH scope, year,
+         collect({partner: partner, value: value, exporter: partner IN exporterIsos})
+           AS partners,
+         reduce(acc = [], c IN collect(cited) | acc + c) AS cited
     // include: fragments/_distinct_sources
-    RETURN collect({scope: scope, year: year, partner: partner, value: value, sources: sources,
-                    exporter: partner IN exporterIsos}) AS trade
+    RETURN collect({scope: scope, year: year, partners: partners, sources: sources}) AS trade
   }
   RETURN collect({iso: iso, scopes: scopes, trade: trade}) AS trades
 }
