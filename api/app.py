@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import TypedDict
 
+import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -43,6 +44,9 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[_State]:
+        # Graph reads and writes run in threads (the driver is synchronous): at most
+        # api_settings.threads at once, the rest wait their turn in order.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = api_settings.threads
         driver = None
         if client is None:
             driver = open_driver(graph_settings)

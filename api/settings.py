@@ -26,3 +26,9 @@ class ApiSettings(BaseSettings):
     #: Processes serving requests (uvicorn's workers), each with its own driver and GraphQL
     #: executor; the load figures in docs/PERFORMANCE.md say what a second one buys.
     workers: int = Field(default=1, ge=1, le=64)
+    #: Threads each process runs its blocking work in (graph reads and writes, through the
+    #: synchronous driver) at once; more requests wait their turn, first come first served.
+    #: anyio's default is 40: under 32 clients on 2 cores that many reads contend for the
+    #: interpreter and for Neo4j together, and the slowest answers wait longest
+    #: (docs/PERFORMANCE.md: p99 399 ms with 40, 272 ms with 8, the same throughput).
+    threads: int = Field(default=8, ge=1, le=1024)
