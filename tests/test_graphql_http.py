@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -101,6 +102,43 @@ async def test_mutations_need_the_token(
     assert response.status_code == status
     assert response.json()["errors"][0]["extensions"]["code"] == code
     assert fingerprint(corpus_client) == before
+
+
+@pytest.mark.anyio
+async def test_a_process_runs_no_more_reads_at_once_than_its_threads_setting(
+    corpus_client: GraphClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DYAD_THREADS=2: six requests at once are read two by two, the rest waiting their turn.
+    Each read waits for a second one to be under way (a barrier of two), so a limit of one
+    would fail them and no limit would let more than two run at once."""
+    read_text = corpus_client.read_text
+    meeting = threading.Barrier(2, timeout=20)
+    lock, active, most = threading.Lock(), [0], [0]
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        with lock:
+            active[0] += 1
+            most[0] = max(most[0], active[0])
+        try:
+            meeting.wait()
+            return read_text(*args, **kwargs)
+        finally:
+            with lock:
+                active[0] -= 1
+
+    monkeypatch.setattr(corpus_client, "read_text", counted)
+    app = create_app(ApiSettings(threads=2), GraphSettings(), client=corpus_client)
+    body = {"query": "{ policies(first: 2) { nodes { id } } }"}
+    async with in_process(app) as http, anyio.create_task_group() as group:
+        answers: list[httpx.Response] = []
+
+        async def ask() -> None:
+            answers.append(await http.post("/graphql", json=body, headers={"accept": GQL}))
+
+        for _ in range(6):
+            group.start_soon(ask)
+    assert [a.json().get("errors") for a in answers] == [None] * 6
+    assert most[0] == 2
 
 
 @pytest.mark.slow  # six writers racing on a freshly loaded corpus
