@@ -90,6 +90,7 @@ async def _listed(client: GraphClient, country: str, min_confidence: float | Non
     return listed
 
 
+@pytest.mark.slow  # four writes, each re-keying what it links (the fast tier stays under two minutes)
 async def test_a_write_to_the_node_between_moves_what_it_links(
     empty_client: GraphClient, tmp_path: Path
 ) -> None:

@@ -101,6 +101,7 @@ async def test_chains_never_run_against_the_causal_direction(world: GraphClient)
     assert reached == {"industry:jpn-magnets", "industry:jpn-motors", "industry:jpn-cars"}
 
 
+@pytest.mark.slow  # a matrix of chain searches (the fast tier stays under two minutes)
 async def test_as_of_and_min_confidence_prune_steps(world: GraphClient) -> None:
     query = """query($asOf: Date, $min: Float!) {
       causalChains(from: "statement:remark", toKind: INDUSTRY, maxHops: 6, asOf: $asOf, minConfidence: $min) { hops } }"""
@@ -134,6 +135,7 @@ async def test_relations_deeper_than_two_levels_are_refused(world: GraphClient) 
     assert body["errors"][0]["extensions"]["code"] == "TOO_DEEP"
 
 
+@pytest.mark.slow  # walks every page of a list (the fast tier stays under two minutes)
 async def test_keyset_pages_walk_the_whole_list(world: GraphClient) -> None:
     query = """query($after: String) { industries(first: 1, after: $after, sort: NAME) {
                  totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }"""
@@ -150,6 +152,7 @@ async def test_keyset_pages_walk_the_whole_list(world: GraphClient) -> None:
     assert seen == ["industry:jpn-cars", "industry:jpn-motors", "industry:jpn-magnets"]  # by name
 
 
+@pytest.mark.slow  # walks every page of a list (the fast tier stays under two minutes)
 async def test_a_page_without_edges_still_pages_on(world: GraphClient) -> None:
     query = """query($after: String) { industries(first: 2, after: $after, sort: NAME) {
                  nodes { id } pageInfo { hasNextPage endCursor } } }"""
@@ -176,6 +179,7 @@ async def test_relations_selected_through_a_fragment_on_the_page_are_answered(
     assert through == plain
 
 
+@pytest.mark.slow  # a matrix of list filters (the fast tier stays under two minutes)
 async def test_filters_and_descending_dates(world: GraphClient) -> None:
     _, body = await ask(
         world,

@@ -41,6 +41,7 @@ def test_only_the_indexes_that_order_reads_wait_for_the_list_key_backfill() -> N
     }  # fmt: skip
 
 
+@pytest.mark.slow  # rebuilds the full-text index (the fast tier stays under two minutes)
 @pytest.mark.anyio
 async def test_an_index_built_by_an_older_definition_is_replaced_and_finds_what_was_there(
     empty_client: GraphClient,
