@@ -45,6 +45,13 @@ function settle(due, ok) {
 }
 
 function send(due, body) {
+  let answered = false;
+  const done = (ok) => {
+    if (!answered) {
+      answered = true; // an error after the answer (a socket closing) is not a second one
+      settle(due, ok);
+    }
+  };
   const request = http.request(
     {
       agent,
@@ -60,13 +67,13 @@ function send(due, body) {
       response.on("data", (chunk) => chunks.push(chunk));
       response.on("end", () => {
         const answer = Buffer.concat(chunks).toString("utf8");
-        settle(due, response.statusCode === 200 && !answer.includes('"errors"'));
+        done(response.statusCode === 200 && !answer.includes('"errors"'));
       });
-      response.on("error", () => settle(due, false));
+      response.on("error", () => done(false));
     },
   );
   request.on("timeout", () => request.destroy(new Error("timeout")));
-  request.on("error", () => settle(due, false));
+  request.on("error", () => done(false));
   request.end(body);
 }
 
