@@ -40,10 +40,10 @@ CALL (policy, restrictedIds, exporters, exporterIsos, industryId, targetId) {
   // the walk), never from every industry up.
   MATCH (restricted:Mineral) WHERE restricted.id IN restrictedIds
   CALL (restricted) {
-    RETURN restricted AS mineral
+    RETURN restricted AS mineral, null AS po
     UNION
-    MATCH (mineral:Mineral)-[:PART_OF]->(restricted)
-    RETURN mineral
+    MATCH (mineral:Mineral)-[po:PART_OF]->(restricted)
+    RETURN mineral, po
   }
   MATCH (mineral)<-[dependence:DEPENDS_ON]-(first:Industry)
   WITH *, policy AS measure, first AS reached
@@ -60,7 +60,6 @@ CALL (policy, restrictedIds, exporters, exporterIsos, industryId, targetId) {
     AND (targetId IS NULL OR EXISTS { (industry)-[:LOCATED_IN]->(:Country {id: targetId}) })
   WITH *, [mineral] + nodes(walk) AS pathNodes, [dependence] + relationships(walk) AS pathLinks
   OPTIONAL MATCH (first)-[:LOCATED_IN]->(importer:Country)
-  OPTIONAL MATCH (mineral)-[po:PART_OF]->(restricted)
   CALL (mineral) {
     OPTIONAL MATCH (mineral)-[:PART_OF]->(g:Mineral)
     WITH mineral.id AS own, collect(g.id) AS groups
