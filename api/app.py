@@ -51,7 +51,10 @@ def create_app(
         if client is None:
             driver = open_driver(graph_settings)
             graph = GraphClient(
-                driver, database=graph_settings.database, timeout=graph_settings.query_timeout
+                driver,
+                database=graph_settings.database,
+                timeout=graph_settings.query_timeout,
+                retry_seconds=graph_settings.retry_seconds,
             )
         else:
             graph = client

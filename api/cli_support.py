@@ -48,7 +48,10 @@ def open_client(settings: CliSettings) -> Iterator[GraphClient]:
     driver = open_driver(settings.graph, settings.graph_uri())
     try:
         yield GraphClient(
-            driver, database=settings.graph.database, timeout=settings.graph.query_timeout
+            driver,
+            database=settings.graph.database,
+            timeout=settings.graph.query_timeout,
+            retry_seconds=settings.graph.retry_seconds,
         )
     finally:
         driver.close()

@@ -11,7 +11,6 @@ from neo4j import (
     GraphDatabase,
     Query,
     Result,
-    RoutingControl,
     Session,
     Transaction,
 )
@@ -30,6 +29,7 @@ from graph.errors import (
     QueryFailedError,
     QueryTimeoutError,
 )
+from graph.retry import retried
 
 __all__ = ["GraphClient", "Record", "WriteBatch", "translated_errors"]
 
@@ -75,10 +75,13 @@ class GraphClient:
         *,
         database: str = "neo4j",
         timeout: float = 30.0,
+        retry_seconds: float = 5.0,
     ) -> None:
         self.driver = driver
         self.database = database
         self.timeout = timeout
+        #: How long a read is sent again after a retryable error (graph/retry.py).
+        self.retry_seconds = retry_seconds
         self.round_trips = 0
         #: Every session shares it, so a read sees what this process wrote before it, also
         #: on a cluster whose secondaries lag the leader (causal consistency).
@@ -109,26 +112,25 @@ class GraphClient:
         name: str = "query",
         convert: bool = True,
     ) -> list[Record]:
-        """Run Cypher text as one read with the client's time limit, through the driver's
-        ``execute_query``: routed to a secondary on a cluster, after this client's own writes
-        (bookmarks), and retried by the driver on the errors it calls retryable, for the
-        driver's ``max_transaction_retry_time`` (``GraphSettings.retry_seconds``).
+        """Run Cypher text as one auto-commit read with the client's time limit: routed to a
+        secondary on a cluster, after this client's own writes (bookmarks), and sent again
+        after a retryable error for ``retry_seconds`` (``graph.retry``, the one policy).
+        Auto-commit costs one round trip where a managed transaction's COMMIT adds a second.
 
         ``convert`` turns nodes, relationships, paths and temporal values into plain
         Python values (``Record.data()``); without it, rows hold the values exactly as the
         driver decoded them, which costs nothing more.
         """
         self.round_trips += 1
+        query = Query(text, timeout=self.timeout)
+        transform = _as_data if convert else _as_decoded
+
+        def attempt() -> list[Record]:
+            with self.session(read=True) as session:
+                return transform(session.run(query, dict(params)))
+
         with translated_errors(name):
-            rows: list[Record] = self.driver.execute_query(
-                Query(text, timeout=self.timeout),
-                dict(params),
-                routing_=RoutingControl.READ,
-                database_=self.database,
-                bookmark_manager_=self.bookmarks,
-                result_transformer_=_as_data if convert else _as_decoded,
-            )
-            return rows
+            return retried(attempt, seconds=self.retry_seconds, what=name)
 
     def write(self, name: str, /, **params: Any) -> list[Record]:
         """Run one named write query in its own transaction."""

@@ -15,7 +15,7 @@ def open_driver(settings: GraphSettings, uri: str | None = None) -> Driver:
     """A driver for ``uri`` (default: the settings' effective URI). Close it when done.
 
     One per process: the API's reads, its writes, loaders and research queries all share
-    its pool, and its retry policy (``max_transaction_retry_time``) is the only one.
+    its pool. Reads are retried by ``graph.retry`` (the one policy), never by the driver.
     """
     return GraphDatabase.driver(uri or settings.effective_uri(), **_options(settings))
 
@@ -31,7 +31,6 @@ def _options(settings: GraphSettings) -> dict[str, Any]:
         "max_connection_pool_size": settings.max_connection_pool_size,
         "connection_acquisition_timeout": 10.0,
         "connection_timeout": 5.0,
-        "max_transaction_retry_time": settings.retry_seconds,
         # Server notifications (deprecations, cartesian products) are for humans writing
         # Cypher; our queries are checked by tests, and warnings must not fail a run.
         "warn_notification_severity": "OFF",

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, LiteralString, NewType, cast
 
-from neo4j import GqlStatusObject, ManagedTransaction, unit_of_work
+from neo4j import GqlStatusObject, Transaction
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -34,6 +34,7 @@ from graph.errors import GraphError, Neo4jUnavailableError, QueryFailedError, Qu
 from graph.graph_form import GraphData, RowGraph, elements
 from graph.research_catalog import canned
 from graph.research_errors import CypherRefusedError
+from graph.retry import retried
 
 __all__ = [
     "Notification",
@@ -190,10 +191,7 @@ def _run(
 ) -> QueryResult:
     cap = settings.max_rows
 
-    @unit_of_work(timeout=settings.timeout)
-    def work(
-        tx: ManagedTransaction, /
-    ) -> tuple[list[str], list[list[Any]], bool, RowGraph, list[Notification]]:
+    def work(tx: Transaction) -> _Read:
         result = tx.run(text, params)
         columns = list(result.keys())
         rows: list[list[Any]] = []
@@ -215,8 +213,11 @@ def _run(
 
     client.round_trips += 1
     try:
-        with client.session(read=True, warnings=True) as session:
-            columns, rows, truncated, found, notes = session.execute_read(work)
+        columns, rows, truncated, found, notes = retried(
+            lambda: _in_read_transaction(client, settings.timeout, work),
+            seconds=client.retry_seconds,
+            what=name,
+        )
     except (ServiceUnavailable, OSError) as exc:
         raise Neo4jUnavailableError(f"Neo4j is unavailable: {exc}") from exc
     except Neo4jError as exc:
@@ -224,6 +225,23 @@ def _run(
     except DriverError as exc:
         raise Neo4jUnavailableError(f"Neo4j driver error: {exc}") from exc
     return QueryResult(name, columns, rows, found.graph(), truncated, found, notes)
+
+
+#: What one research read gives: columns, rows, truncated, the graph of the rows, notes.
+_Read = tuple[list[str], list[list[Any]], bool, RowGraph, list[Notification]]
+
+
+def _in_read_transaction(
+    client: GraphClient, timeout: float, work: Callable[[Transaction], _Read]
+) -> _Read:
+    """``work`` in one READ transaction of ``timeout`` seconds, rolled back when it ends
+    (a read has nothing to commit)."""
+    with client.session(read=True, warnings=True) as session:
+        tx = session.begin_transaction(timeout=timeout)
+        try:
+            return work(tx)
+        finally:
+            tx.close()
 
 
 def _translated(exc: Neo4jError, name: str, settings: ResearchSettings) -> GraphError:

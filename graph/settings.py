@@ -33,8 +33,8 @@ class GraphSettings(BaseSettings):
     database: str = "neo4j"
     #: Seconds a read may run before it is stopped.
     query_timeout: float = Field(default=30.0, gt=0)
-    #: Seconds during which the driver sends a read (or a managed write) again after an error
-    #: it calls retryable: a restart, a lost connection, a cluster member gone.
+    #: Seconds during which a read is sent again after an error the driver calls retryable:
+    #: a restart, a lost connection, a cluster member gone (graph/retry.py).
     retry_seconds: float = Field(default=5.0, gt=0)
     #: Rows per write transaction when loading.
     batch_size: int = Field(default=1000, ge=1, le=100_000)

@@ -1,5 +1,6 @@
-"""Reads go through the driver's ``execute_query`` and are retried by the driver's own policy
-(``GraphSettings.retry_seconds``), against the real server."""
+"""Reads are auto-commit and are retried by the one policy, ``graph.retry`` (for
+``GraphSettings.retry_seconds``, on the errors the driver calls retryable), against the real
+server."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ import pytest
 
 from graph import GraphClient, GraphSettings, LocalServer, QueryFailedError, open_driver
 
-#: The driver's logger, which says when it will send a transaction again.
-DRIVER_LOG = "neo4j"
+#: The retry policy's logger, which says when it will send a read again.
+RETRY_LOG = "dyad.graph"
 
 
 @pytest.mark.slow  # stops and starts a Neo4j of its own
@@ -19,20 +20,20 @@ DRIVER_LOG = "neo4j"
 async def test_reads_sent_while_neo4j_restarts_are_retried_and_answer(
     own_server: LocalServer, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """A restart, or a cluster member leaving: reads sent meanwhile are sent again by the
-    driver, and answer once Neo4j is back."""
+    """A restart, or a cluster member leaving: reads sent meanwhile are sent again, and
+    answer once Neo4j is back."""
     settings = GraphSettings(uri=own_server.bolt_uri, retry_seconds=120.0)
     driver = open_driver(settings)
-    client = GraphClient(driver)
+    client = GraphClient(driver, retry_seconds=settings.retry_seconds)
     try:
         assert client.read_text("RETURN 1 AS one", {}) == [{"one": 1}]
         own_server.stop()
-        with caplog.at_level(logging.WARNING, logger=DRIVER_LOG):
+        with caplog.at_level(logging.WARNING, logger=RETRY_LOG):
             reads = [
                 asyncio.ensure_future(asyncio.to_thread(client.read_text, f"RETURN {n} AS n", {}))
                 for n in (2, 3)
             ]
-            # Both reads have failed once and are waiting to be sent again: the driver says so.
+            # Both reads have failed once and are waiting to be sent again: the policy says so.
             await asyncio.wait_for(_logged(caplog, "will be retried", times=2), timeout=60)
             assert not any(read.done() for read in reads)
             await asyncio.to_thread(own_server.start)
@@ -45,7 +46,7 @@ def test_a_refused_query_is_not_retried(
     graph_client: GraphClient, caplog: pytest.LogCaptureFixture
 ) -> None:
     with (
-        caplog.at_level(logging.WARNING, logger=DRIVER_LOG),
+        caplog.at_level(logging.WARNING, logger=RETRY_LOG),
         pytest.raises(QueryFailedError, match="refused"),
     ):
         graph_client.read_text("RETURN 1 +", {})
