@@ -10,6 +10,7 @@ import logging
 import pytest
 
 from graph import GraphClient, GraphSettings, LocalServer, QueryFailedError, open_driver
+from graph.research_runner import ResearcherCypher, ResearchSettings, run_cypher
 
 #: The retry policy's logger, which says when it will send a read again.
 RETRY_LOG = "dyad.graph"
@@ -20,8 +21,8 @@ RETRY_LOG = "dyad.graph"
 async def test_reads_sent_while_neo4j_restarts_are_retried_and_answer(
     own_server: LocalServer, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """A restart, or a cluster member leaving: reads sent meanwhile are sent again, and
-    answer once Neo4j is back."""
+    """A restart, or a cluster member leaving: reads sent meanwhile (the API's and a
+    researcher's) are sent again, and answer once Neo4j is back."""
     settings = GraphSettings(uri=own_server.bolt_uri, retry_seconds=120.0)
     driver = open_driver(settings)
     client = GraphClient(driver, retry_seconds=settings.retry_seconds)
@@ -33,11 +34,17 @@ async def test_reads_sent_while_neo4j_restarts_are_retried_and_answer(
                 asyncio.ensure_future(asyncio.to_thread(client.read_text, f"RETURN {n} AS n", {}))
                 for n in (2, 3)
             ]
-            # Both reads have failed once and are waiting to be sent again: the policy says so.
-            await asyncio.wait_for(_logged(caplog, "will be retried", times=2), timeout=60)
-            assert not any(read.done() for read in reads)
+            research = asyncio.ensure_future(
+                asyncio.to_thread(
+                    run_cypher, client, ResearcherCypher("RETURN 4 AS n"), {}, ResearchSettings()
+                )
+            )
+            # All three have failed once and are waiting to be sent again: the policy says so.
+            await asyncio.wait_for(_logged(caplog, "will be retried", times=3), timeout=60)
+            assert not any(read.done() for read in [*reads, research])
             await asyncio.to_thread(own_server.start)
             assert [await read for read in reads] == [[{"n": 2}], [{"n": 3}]]
+            assert (await research).rows == [[4]]
     finally:
         driver.close()
 
