@@ -139,6 +139,7 @@ async def _search(client: GraphClient, text: str, kinds: list[str] | None = None
     return [(edge["node"]["id"], edge["exact"]) for edge in body["data"]["search"]["edges"]]
 
 
+@pytest.mark.slow  # five searches, the first of their kind in the session: about 3 s
 async def test_searching_a_person_puts_their_leading_deed_first(
     corpus_client: GraphClient,
 ) -> None:

@@ -174,6 +174,7 @@ async def test_curators_adding_one_id_at_once_get_one_node_and_no_retry_advice(
     assert count[0]["n"] == 1
 
 
+@pytest.mark.slow  # a write with its list keys and listings, then reads of it: about 4 s
 @pytest.mark.anyio
 async def test_a_curator_creates_a_statement_validated_like_the_loader(
     empty_client: GraphClient,
