@@ -35,8 +35,10 @@ def store_list_keys(run: _Run, ids: Iterable[str]) -> int:
 
 
 def backfill_list_keys(client: GraphClient) -> None:
-    """Store the list keys of every node that has none, in transactions of ``KEY_BATCH``."""
-    client.autocommit("load/list_keys_missing", sort="date", batch=KEY_BATCH)
+    """Store the list keys of every node that has none, in transactions of ``KEY_BATCH``;
+    nothing at all (not even planning the backfill) when every node has them."""
+    if client.read("graph/unkeyed"):
+        client.autocommit("load/list_keys_missing", sort="date", batch=KEY_BATCH)
 
 
 def listings_out_of_step(client: GraphClient) -> list[str]:

@@ -114,6 +114,7 @@ def test_rows_past_the_cap_are_cut_and_flagged(corpus_client: GraphClient) -> No
     assert not exact.truncated
 
 
+@pytest.mark.slow  # waits out a time limit: about 1 s
 def test_a_query_past_the_time_limit_is_stopped(corpus_client: GraphClient) -> None:
     quick = ResearchSettings(timeout=0.05)
     slow = ResearcherCypher(

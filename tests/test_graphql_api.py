@@ -164,6 +164,7 @@ async def test_a_page_without_edges_still_pages_on(world: GraphClient) -> None:
     assert second["data"]["industries"]["pageInfo"]["hasNextPage"] is False
 
 
+@pytest.mark.slow  # pages through a list with fragments: about 2 s
 async def test_relations_selected_through_a_fragment_on_the_page_are_answered(
     world: GraphClient,
 ) -> None:
@@ -240,6 +241,7 @@ async def test_neighbourhood_is_cytoscape_elements(world: GraphClient) -> None:
     assert world.round_trips == 1
 
 
+@pytest.mark.slow  # search, timeline, holders and inForce on a world of their own: about 2 s
 async def test_search_timeline_holders_in_force(world: GraphClient) -> None:
     _, body = await ask(
         world,
@@ -256,6 +258,7 @@ async def test_search_timeline_holders_in_force(world: GraphClient) -> None:
     assert {p["id"] for p in body["data"]["inForce"]} == {"policy:ban", "policy:cn-2025-04-ree"}
 
 
+@pytest.mark.slow  # a dozen searches, typos included: about 1.5 s
 async def test_a_typo_is_looked_for_only_when_the_words_as_typed_leave_room(
     world: GraphClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -288,6 +291,7 @@ async def test_a_typo_is_looked_for_only_when_the_words_as_typed_leave_room(
     ]
 
 
+@pytest.mark.slow  # impact, term by term, on a world of its own: about 2 s
 async def test_impact_explains_its_exposure_term_by_term(world: GraphClient) -> None:
     _, body = await ask(
         world,
@@ -448,6 +452,7 @@ async def test_audit_finds_facts_a_later_downgrade_of_their_source_leaves_unsupp
     )
 
 
+@pytest.mark.slow  # a world of issuing bodies of its own: about 1.2 s
 async def test_in_force_by_country_takes_policies_its_bodies_issued(
     corpus_client: GraphClient,
 ) -> None:

@@ -676,6 +676,7 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0, captured.err
 
 
+@pytest.mark.slow  # runs every loader: about 1.5 s
 def test_a_utf8_bom_is_read_past_by_every_loader(
     world: tuple[GraphClient, Fingerprint], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
