@@ -39,8 +39,10 @@ async def test_reads_sent_while_neo4j_restarts_are_retried_and_answer(
                     run_cypher, client, ResearcherCypher("RETURN 4 AS n"), {}, ResearchSettings()
                 )
             )
-            # All three have failed once and are waiting to be sent again: the policy says so.
-            await asyncio.wait_for(_logged(caplog, "will be retried", times=3), timeout=60)
+            # All three have failed once and are waiting to be sent again: the policy says so,
+            # naming each (the API's reads are "query", the researcher's "cypher").
+            await asyncio.wait_for(_logged(caplog, "query failed", times=2), timeout=60)
+            await asyncio.wait_for(_logged(caplog, "cypher failed", times=1), timeout=60)
             assert not any(read.done() for read in [*reads, research])
             await asyncio.to_thread(own_server.start)
             assert [await read for read in reads] == [[{"n": 2}], [{"n": 3}]]
