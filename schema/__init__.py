@@ -73,6 +73,7 @@ from schema.rules import (
 from schema.vocabulary import (
     BASE_LABEL,
     CAUSAL_TYPES,
+    CODED_EVENT_LINK,
     COUNTRY_LINKS,
     DEEDS,
     LIST_KEYS,
@@ -97,6 +98,7 @@ __all__ = [
     "CANDIDATE_KIND_LABELS",
     "CAUSAL_TYPES",
     "CHANGE_LABEL",
+    "CODED_EVENT_LINK",
     "CONFIDENCE_BANDS",
     "CONFLICT_QUADS",
     "COUNTRY_LINKS",

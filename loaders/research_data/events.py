@@ -8,7 +8,7 @@ from typing import Any
 
 from loaders.errors import InvalidInputError, Problem
 from loaders.research_data.stream import FileContext
-from schema import Event, Method, Relationship, RelType, Status
+from schema import CODED_EVENT_LINK, Event, Method, Relationship, Status
 
 __all__ = ["EVENT_LINK_CONFIDENCE", "actor_filter", "event_links", "parse_actors"]
 
@@ -72,7 +72,7 @@ def _template(ctx: FileContext, role: str, end: str) -> Relationship:
     if key not in templates:
         templates[key] = Relationship(
             start="event:template",
-            type=RelType.INVOLVES,
+            type=CODED_EVENT_LINK,
             end=end,
             key=role,
             role=role,

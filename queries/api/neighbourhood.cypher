@@ -6,7 +6,8 @@
 // asked for ($codedCap set) and only up to $codedCap + 1: a hub of GDELT is not read whole.
 // Bounded at any size: each node reached lends at most $fanout of its relationships to the
 // next ring, so a hub with 200,000 events costs $fanout, not 200,000 (below $fanout the
-// answer is exact). A ring is expanded only while the nodes found are fewer than $limit.
+// answer is exact); a country's coded events cost nothing unless their dataset is asked for
+// (api/_neighbours_of says how). A ring is expanded only while the nodes found are fewer than $limit.
 // Relationships among the members are those the rings crossed, plus every one a member of
 // degree <= $fanout has to another member; one between two hubs that no ring crossed is left
 // out (the answer says how many members are hubs). Review queue items (no :Entity) are never
@@ -15,9 +16,10 @@ OPTIONAL MATCH (center:Entity {id: $id})
 OPTIONAL CALL (center) {
   WITH center WHERE center IS NOT NULL
   CALL (center) {
-    MATCH (center)-[r]-(n:Entity)
-    WHERE (size($relTypes) = 0 OR type(r) IN $relTypes)
-      AND (n.dataset IS NULL OR n.dataset IN $datasets)
+    WITH center AS m
+    CALL (m) {
+      // include: api/_neighbours_of
+    }
     WITH r, n LIMIT $fanout
     WITH DISTINCT n, collect(r) AS via
     ORDER BY n.id
@@ -28,9 +30,9 @@ OPTIONAL CALL (center) {
     WITH center, ring1 WHERE $depth >= 2 AND size(ring1) < $limit
     UNWIND ring1 AS m
     CALL (m) {
-      MATCH (m)-[r]-(n:Entity)
-      WHERE (size($relTypes) = 0 OR type(r) IN $relTypes)
-        AND (n.dataset IS NULL OR n.dataset IN $datasets)
+      CALL (m) {
+        // include: api/_neighbours_of
+      }
       RETURN r, n LIMIT $fanout
     }
     WITH n, r WHERE n <> center AND NOT n IN ring1
@@ -43,9 +45,9 @@ OPTIONAL CALL (center) {
     WITH center, ring1, ring2 WHERE $depth >= 3 AND size(ring1) + size(ring2) < $limit
     UNWIND ring2 AS m
     CALL (m) {
-      MATCH (m)-[r]-(n:Entity)
-      WHERE (size($relTypes) = 0 OR type(r) IN $relTypes)
-        AND (n.dataset IS NULL OR n.dataset IN $datasets)
+      CALL (m) {
+        // include: api/_neighbours_of
+      }
       RETURN r, n LIMIT $fanout
     }
     WITH n, r WHERE n <> center AND NOT n IN ring1 AND NOT n IN ring2
