@@ -15,6 +15,7 @@ __all__ = [
     "BASE_LABEL",
     "CAUSAL_TYPES",
     "CODED_EVENT_LINK",
+    "CODED_EVENT_LINK_STARTS",
     "COUNTRY_LINKS",
     "DEEDS",
     "LISTING_LABEL",
@@ -335,6 +336,11 @@ COUNTRY_LINKS: tuple[RelType, ...] = (
 #: beside 100,000 coded events holds 100,000 of it, so a read that must not walk them takes a
 #: country's curated links of this type from its listings (queries/api/_neighbours_of.cypher).
 CODED_EVENT_LINK: RelType = R.INVOLVES
+#: The kinds a CODED_EVENT_LINK may start from (PATTERNS): a country's curated links of that
+#: type are read from its listings of these kinds.
+CODED_EVENT_LINK_STARTS: tuple[Label, ...] = tuple(
+    dict.fromkeys(p.start for p in PATTERNS if p.type is CODED_EVENT_LINK)
+)
 _PREFIXES: dict[Label, str] = {label: label.value.lower() for label in Label}
 _BY_PREFIX: dict[str, Label] = {prefix: label for label, prefix in _PREFIXES.items()}
 

@@ -19,7 +19,7 @@ from api.graphql.search import CURATED_WINDOW, EXACT_WINDOW, lucene_queries
 from api.graphql.selection import RelationPlan
 from api.graphql.timeline import CODED_EVENTS_CAP
 from graph import GraphClient, profiled
-from schema import CODED_EVENT_LINK, Label, RelType
+from schema import CODED_EVENT_LINK, CODED_EVENT_LINK_STARTS, Label, RelType
 from tests.test_graphql_api import ask
 from tests.test_search import (
     REMARK,
@@ -111,6 +111,7 @@ _NEIGHBOURHOOD = {
     "datasets": [],
     "limit": 200,
     "fanout": NEIGHBOUR_FANOUT,
+    "codedLinkStarts": [label.value for label in CODED_EVENT_LINK_STARTS],
     "codedCap": None,
 }
 _READS["neighbourhood of Japan, two rings"] = ("neighbourhood", _NEIGHBOURHOOD)

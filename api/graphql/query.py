@@ -37,6 +37,7 @@ from api.graphql.timeline import (
     Timeline,
     build_timeline,
 )
+from schema import CODED_EVENT_LINK_STARTS
 
 __all__ = ["Query"]
 
@@ -321,6 +322,7 @@ class _Query(
             datasets=datasets or [],
             limit=limit,
             fanout=NEIGHBOUR_FANOUT,
+            codedLinkStarts=[label.value for label in CODED_EVENT_LINK_STARTS],
             codedCap=CODED_EVENTS_CAP if fields_named(selected, CODED_EVENT_FIELDS) else None,
         )
         if not graph.extra["found"]:

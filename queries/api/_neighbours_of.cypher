@@ -7,22 +7,26 @@
 // type to find its few curated ones: every other type is read from its own group of m's
 // relationships (the list below is the vocabulary less that type: tests/test_bounded_reads.py
 // holds it to schema), and a country's curated INVOLVES come from its listings (schema
-// LISTING_LABEL: one per curated node linked to it), each checked from the listed node's
-// side. Its coded INVOLVES are walked only when a dataset is asked for. A node that is not a
-// country (a leader a coded row names) has its INVOLVES walked.
+// LISTING_LABEL: one per curated node linked to it; $codedLinkStarts, the kinds that link
+// starts from), each checked from the listed node's side. Its coded INVOLVES are walked
+// only when a dataset is asked for. A node that is not a country (a leader a coded row
+// names) has its INVOLVES walked.
 MATCH (m)-[r:HOLDS_OFFICE|OFFICE_OF|MEMBER_OF|NATIONAL_OF|BASED_IN|LOCATED_IN|PART_OF|OPERATES|OPERATES_IN|PRODUCES|IMPORTS_FROM|MADE_BY|ISSUED_BY|ABOUT|SUSPENDS|AMENDS|PROVOKED|RESPONDS_TO|RESTRICTS|TARGETS|AFFECTS|DEPENDS_ON|SUPPLIES|MENTIONS]-(n:Entity)
 WHERE (size($relTypes) = 0 OR type(r) IN $relTypes)
   AND (n.dataset IS NULL OR n.dataset IN $datasets)
 RETURN r, n
 UNION ALL
 WITH m WHERE m:Country AND (size($relTypes) = 0 OR 'INVOLVES' IN $relTypes)
-CALL (m) {
-  // collected first, so that the planner cannot start from m's INVOLVES instead
+UNWIND $codedLinkStarts AS kind
+CALL (m, kind) {
+  // a subquery of its own, so that the planner does not start from m's INVOLVES instead;
+  // its rows stream, so the caller's LIMIT stops the range read: m's curated listings of
+  // the kinds an INVOLVES starts from (schema CODED_EVENT_LINK_STARTS)
+  WITH m.id + '\u0001' + kind + '\u0001\u0001' AS p
   MATCH (listed:Listing)
-  WHERE listed.name_key > m.id + '\u0001' AND listed.name_key < m.id + '\u0002'
-  RETURN collect(listed.of) AS listedIds
+  WHERE listed.name_key > p AND listed.name_key < left(p, size(p) - 1) + '\u0002'
+  RETURN listed.of AS listedId
 }
-UNWIND listedIds AS listedId
 // outward only: INVOLVES runs from an event or a trade flow to what it involves (schema
 // PATTERNS), so a listed leader's coded events are not walked
 MATCH (n:Entity {id: listedId})-[r:INVOLVES]->(end)
