@@ -11,10 +11,11 @@ at its indentation.
 
 The API's read tail walks a node's relationships through ``api/_relations_of``, a union of
 branches, one per relationship type, each guarded by its first line (``WITH n WHERE 'TYPE' IN
-types``, or ``types IS NULL`` for every type). A line ``// branches: NAME for level K`` in the
-tail stands for only those branches of ``NAME`` that level K of the request walks
-(``api_query(name, walks)``): Neo4j plans a query's whole text, whether a branch runs or not,
-and planning every branch at two levels took seconds per query on a fresh server.
+types``, ``types IS NULL`` for every type, or ``false`` for the body of a level that walks
+nothing; ``WITH n, types, datasets`` where the branch needs them). A line ``// branches: NAME
+for level K`` in the tail stands for only those branches of ``NAME`` that level K of the
+request walks (``api_query(name, walks)``): Neo4j plans a query's whole text, whether a branch
+runs or not, and planning every branch at two levels took seconds per query on a fresh server.
 """
 
 from __future__ import annotations
@@ -40,7 +41,11 @@ _SUFFIX = ".cypher"
 API_TAIL = "api/_expand"
 _INCLUDE = re.compile(r"^([ \t]*)// include: ([\w/]+)[ \t]*$", re.M)
 _BRANCHES = re.compile(r"^([ \t]*)// branches: ([\w/]+) for level (\d)[ \t]*$", re.M)
-_GUARD = re.compile(r"^WITH n WHERE (?:types IS NULL|'(\w+)' IN types)$")
+_GUARD = re.compile(
+    r"^WITH n(?:, types, datasets)? WHERE (?:types IS NULL|'(\w+)' IN types|(false))$"
+)
+#: The key of the branch that never runs: the body of a level that walks nothing.
+_NOTHING = ""
 _UNION = "\nUNION ALL\n"
 #: What one level of the read tail walks: the relationship types whose branches it needs,
 #: ``None`` standing for the unguarded branch (every type). Empty: the level walks nothing.
@@ -76,7 +81,7 @@ def _branches(name: str) -> dict[str | None, LiteralString]:
         guard = _GUARD.match(branch.splitlines()[0])
         if guard is None:
             raise ValueError(f"{name}: a branch must start with its guard, not {branch[:40]!r}")
-        branches[guard.group(1)] = branch
+        branches[_NOTHING if guard.group(2) else guard.group(1)] = branch
     return branches
 
 
@@ -87,8 +92,8 @@ def _walked(name: str, walk: Walk | None) -> LiteralString:
     unknown = walk - branches.keys()
     if unknown:
         raise ValueError(f"{name} has no branch for {sorted(map(str, unknown))}")
-    # A level that walks nothing still needs a body; the cheapest never runs (no asks).
-    keep = [key for key in branches if key in walk] or [None]
+    # A level that walks nothing still needs a body: one that never runs, cheap to plan.
+    keep = [key for key in branches if key in walk] or [_NOTHING]
     return _UNION.join(branches[key] for key in keep)
 
 

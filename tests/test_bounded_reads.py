@@ -19,7 +19,7 @@ from api.graphql.search import CURATED_WINDOW, EXACT_WINDOW, lucene_queries
 from api.graphql.selection import RelationPlan
 from api.graphql.timeline import CODED_EVENTS_CAP
 from graph import GraphClient, profiled
-from schema import CODED_EVENT_LINK, CODED_EVENT_LINK_STARTS, Label, RelType
+from schema import CODED_EVENT_LINK, Label, RelType
 from tests.test_graphql_api import ask
 from tests.test_search import (
     REMARK,
@@ -111,7 +111,6 @@ _NEIGHBOURHOOD = {
     "datasets": [],
     "limit": 200,
     "fanout": NEIGHBOUR_FANOUT,
-    "codedLinkStarts": [label.value for label in CODED_EVENT_LINK_STARTS],
     "codedCap": None,
 }
 _READS["neighbourhood of Japan, two rings"] = ("neighbourhood", _NEIGHBOURHOOD)
@@ -158,13 +157,16 @@ async def _search(client: GraphClient, text: str, kinds: list[str] | None = None
 
 
 def test_a_neighbourhood_walks_every_type_but_the_coded_events_link_by_its_own_group() -> None:
-    """api/_neighbours_of reads every relationship type but schema.CODED_EVENT_LINK from its
-    own group of a node's relationships (a static list of types in the Cypher), and takes a
+    """api/_every_relation_of (a neighbourhood's rings, `relations` of every type) reads every
+    relationship type but schema.CODED_EVENT_LINK from its own group of a node's
+    relationships (a static list of types in the Cypher), and api/_coded_links_of a
     country's curated links of that type from its listings: the list must be the vocabulary."""
-    text = queries.load("api/_neighbours_of")
-    walked = text.split("MATCH (m)-[r:", 1)[1].split("]", 1)[0].split("|")
+    text = queries.load("api/_every_relation_of")
+    walked = text.split("MATCH (n)-[r:", 1)[1].split("]", 1)[0].split("|")
     assert sorted(walked) == sorted(t.value for t in RelType if t is not CODED_EVENT_LINK)
-    assert f"-[r:{CODED_EVENT_LINK.value}]->" in text
+    coded = queries.load("api/_coded_links_of")
+    assert f"-[r:{CODED_EVENT_LINK.value}]->" in coded
+    assert f"'{CODED_EVENT_LINK.value}' IN types" in coded
 
 
 @pytest.mark.slow  # five searches, the first of their kind in the session: about 3 s

@@ -35,9 +35,11 @@ def test_the_text_sent_holds_only_the_branches_the_selection_walks() -> None:
     text = queries.api_query("nodes_by_id", RelationPlan(((targets,), (every,))).walks())
     assert "[r:TARGETS]" in text
     assert "[r:MENTIONS]" not in text
-    assert text.count("MATCH (n)-[r]-(m:Entity)") == 1  # level 2 asks for every type
+    # level 2 asks for every type: each but the coded events' link by its group, once
+    assert text.count("MATCH (n)-[r:HOLDS_OFFICE|") == 1
     bare = queries.api_query("nodes_by_id", RelationPlan(((), ())).walks())
-    assert not any(f"[r:{rel_type.value}]" in bare for rel_type in RelType)
+    assert not any(f"[r:{rel_type.value}" in bare for rel_type in RelType)
+    assert bare.count("WITH n WHERE false") == 2  # each level's body that never runs
     whole = queries.api_query("nodes_by_id")
     assert all(f"[r:{rel_type.value}]" in whole for rel_type in RelType)
     with pytest.raises(ValueError, match="no branch for"):
@@ -69,6 +71,59 @@ def test_japans_targets_cost_the_same_beside_100000_coded_events(
     if "corpus" not in _HITS:
         pytest.skip("runs after the corpus-only measure")
     assert _targets_hits(coded_client) == _HITS["corpus"]
+
+
+def _every_type_hits(client: GraphClient) -> int:
+    """Db hits of Japan's ``relations(first: 40)`` (every type), the explorer's node panel."""
+    plan = RelationPlan(((_ask({"first": 40}),), ()))
+    run = profiled(
+        client, queries.api_query("nodes_by_id", plan.walks()), {"ids": [JAPAN]} | plan.params()
+    )
+    assert run.rows[0]["rels"], "Japan has relations"
+    return run.db_hits
+
+
+@pytest.mark.slow  # PROFILE: a plan check, measured beside its coded-events twin
+def test_japans_relations_of_every_type_on_the_corpus(corpus_client: GraphClient) -> None:
+    _HITS["every type"] = [_every_type_hits(corpus_client)]
+
+
+@pytest.mark.slow
+def test_japans_relations_of_every_type_cost_the_same_beside_100000_coded_events(
+    coded_client: GraphClient,  # noqa: F811
+) -> None:
+    """A country's links to coded events are read only when their dataset is asked for
+    (api/_coded_links_of): 504,003 db hits here when every relationship was walked."""
+    if "every type" not in _HITS:
+        pytest.skip("runs after the corpus-only measure")
+    (alone,) = _HITS["every type"]
+    assert _every_type_hits(coded_client) <= alone * 1.25 + 10
+
+
+_CODED_LINKS = """query($id: ID!) { node(id: $id) {
+  curated: relations(types: [INVOLVES], first: 100) { other { id } }
+  coded: relations(types: [INVOLVES], datasets: ["gdelt"], first: 100) { other { id } }
+  every: relations(first: 100) { other { id } } } }"""
+
+
+async def test_relations_answer_coded_events_only_for_the_datasets_asked_for(
+    coded_client: GraphClient,  # noqa: F811
+) -> None:
+    """Curated knowledge first, as every list, the timeline and the neighbourhood: Japan's
+    links to 100,000 GDELT-like events come only with `datasets: ["gdelt"]`, also beside an
+    alias of the same request that does not ask for them."""
+    status, body = await ask(coded_client, _CODED_LINKS, id=JAPAN)
+    assert status == 200
+    assert "errors" not in body, body
+    node = body["data"]["node"]
+
+    def coded(relations: list[dict[str, Any]]) -> list[str]:
+        return [r["other"]["id"] for r in relations if r["other"]["id"].startswith("event:gdelt-")]
+
+    assert node["curated"], "Japan is involved in curated events"
+    assert coded(node["curated"]) == []
+    assert coded(node["every"]) == []
+    assert coded(node["coded"]), "asked for, the GDELT-like events answer"
 
 
 def test_sources_are_read_only_when_the_request_selects_them(corpus_client: GraphClient) -> None:

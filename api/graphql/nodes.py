@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
@@ -254,7 +254,9 @@ class Node:
     @strawberry.field(
         description=(
             "This node's relationships, strongest first, with their provenance. Fetched in "
-            f"the same query as the node; at most {MAX_RELATIONS} per node, two levels deep."
+            f"the same query as the node; at most {MAX_RELATIONS} per node, two levels deep. "
+            "Curated knowledge first: a link to a coded event is answered only when its "
+            "dataset is in `datasets`."
         )
     )
     def relations(
@@ -264,8 +266,18 @@ class Node:
         min_confidence: float = 0.0,
         causal_only: bool = False,
         first: int = RELATIONS_FIRST,
+        datasets: Annotated[
+            list[str] | None,
+            strawberry.argument(
+                description="Coded event datasets whose events' links to answer as well "
+                "(`gdelt`, `polecat`); none by default. A country's links to coded events "
+                "are read only when asked for, so a country beside 100,000 of them answers "
+                "as fast as one beside none."
+            ),
+        ] = None,
     ) -> list[Relation]:
         wanted = {t.value for t in types} if types else None
+        coded = set(datasets or ())
         node_id = str(self.id)
         # (-confidence, type, the other end's id, relationship): ranked before any is built,
         # so only the `first` answered are built (a hub holds many more).
@@ -285,6 +297,9 @@ class Node:
             if causal_only and RelType(rel["type"]) not in CAUSAL_TYPES:
                 continue
             other = rel["end"] if outgoing else rel["start"]
+            dataset = self._graph.nodes.get(other, {}).get("dataset")
+            if dataset is not None and dataset not in coded:
+                continue
             ranked.append((-confidence, rel["type"], other, rel))
         ranked.sort(key=lambda entry: entry[:3])
         return [

@@ -37,7 +37,6 @@ from api.graphql.timeline import (
     Timeline,
     build_timeline,
 )
-from schema import CODED_EVENT_LINK_STARTS
 
 __all__ = ["Query"]
 
@@ -322,7 +321,6 @@ class _Query(
             datasets=datasets or [],
             limit=limit,
             fanout=NEIGHBOUR_FANOUT,
-            codedLinkStarts=[label.value for label in CODED_EVENT_LINK_STARTS],
             codedCap=CODED_EVENTS_CAP if fields_named(selected, CODED_EVENT_FIELDS) else None,
         )
         if not graph.extra["found"]:

@@ -12,7 +12,7 @@ from strawberry.utils.str_converters import to_camel_case
 
 import queries
 from api.graphql.errors import ErrorCode, UserFacingError
-from schema import CAUSAL_TYPES, NODE_MODELS, Label, RelType
+from schema import CAUSAL_TYPES, CODED_EVENT_LINK_STARTS, NODE_MODELS, Label, RelType
 
 __all__ = [
     "MAX_RELATIONS",
@@ -112,12 +112,14 @@ def fields_named(selections: Iterable[Selection], names: set[str]) -> list[Selec
 @dataclass(frozen=True, slots=True)
 class _Ask:
     """What one ``relations`` selection asks for: its types (None: every type), direction
-    ('out', 'in', 'both'), least confidence, and how many."""
+    ('out', 'in', 'both'), least confidence, how many, and the coded event datasets whose
+    events it counts (empty: curated knowledge only; None: every dataset)."""
 
     types: frozenset[str] | None
     direction: str
     min_confidence: float
     first: int
+    datasets: frozenset[str] | None = frozenset()
 
 
 def _name(value: Any) -> str:
@@ -136,6 +138,7 @@ def _ask(arguments: dict[str, Any]) -> _Ask:
         direction=_name(arguments.get("direction") or "BOTH").lower(),
         min_confidence=float(arguments.get("minConfidence") or 0.0),
         first=max(0, min(RELATIONS_FIRST if first is None else int(first), MAX_RELATIONS)),
+        datasets=frozenset(arguments.get("datasets") or ()),
     )
 
 
@@ -163,8 +166,9 @@ class RelationPlan:
 
     @classmethod
     def everything(cls, depth: int) -> RelationPlan:
-        """Every relationship to ``depth`` levels, ``MAX_RELATIONS`` per node."""
-        everything = _Ask(None, "both", 0.0, MAX_RELATIONS)
+        """Every relationship to ``depth`` levels, ``MAX_RELATIONS`` per node, coded event
+        data included."""
+        everything = _Ask(None, "both", 0.0, MAX_RELATIONS, datasets=None)
         return cls(tuple((everything,) if level < depth else () for level in range(2)))
 
     def walks(self) -> queries.Walks:
@@ -178,24 +182,27 @@ class RelationPlan:
         return walk(first), walk(second)
 
     def params(self) -> dict[str, Any]:
-        """The tail's ``$rel1Asks``/``$rel2Asks``, ``$withSources`` and ``$nodeProps``."""
+        """The tail's ``$rel1Asks``/``$rel2Asks``, ``$withSources``, ``$nodeProps`` and
+        ``$codedLinkStarts`` (schema.CODED_EVENT_LINK_STARTS, for api/_coded_links_of)."""
         out: dict[str, Any] = {
             "withSources": self.sources,
             "nodeProps": None if self.properties is None else sorted(self.properties),
+            "codedLinkStarts": [label.value for label in CODED_EVENT_LINK_STARTS],
         }
         for level, asks in enumerate(self.levels, start=1):
-            limits: dict[tuple[frozenset[str] | None, str, float], int] = {}
+            limits: dict[tuple[frozenset[str] | None, str, float, frozenset[str] | None], int] = {}
             for a in asks:
-                key = (a.types, a.direction, a.min_confidence)
+                key = (a.types, a.direction, a.min_confidence, a.datasets)
                 limits[key] = max(limits.get(key, 0), a.first)
             out[f"rel{level}Asks"] = [
                 {
                     "types": sorted(types) if types is not None else None,
                     "direction": direction,
                     "minConfidence": min_confidence,
+                    "datasets": sorted(datasets) if datasets is not None else None,
                     "limit": limit,
                 }
-                for (types, direction, min_confidence), limit in limits.items()
+                for (types, direction, min_confidence, datasets), limit in limits.items()
             ]
         return out
 
@@ -232,8 +239,11 @@ def relation_plan(selections: Iterable[Selection]) -> RelationPlan:
     found: list[list[_Ask]] = [[] for _ in range(MAX_RELATION_DEPTH + 1)]
     _collect(selections, 0, found)
     names = _names_anywhere(selections, set())
+    # `relations` keeps a coded event's links only when its dataset is asked for, which it
+    # reads from the other end's `dataset`.
+    walked = frozenset({"dataset"}) if any(found) else frozenset()
     return RelationPlan(
         tuple(tuple(asks) for asks in found[:MAX_RELATION_DEPTH]),
         sources="sources" in names,
-        properties=frozenset().union(*(STORED_PROPERTIES.get(name, ()) for name in names)),
+        properties=walked.union(*(STORED_PROPERTIES.get(name, ()) for name in names)),
     )

@@ -4,7 +4,8 @@
 // (level 2) as the request's `relations` selections ask for them, compiled by
 // api/graphql/selection.py: $rel1Asks and $rel2Asks hold one map per distinct selection at
 // that level (aliases included) with its types (null for every type), direction ('out', 'in'
-// or 'both'), least confidence and limit. Each is answered on its own, strongest first in
+// or 'both'), least confidence, coded event datasets (null: every one; curated knowledge
+// first, as everywhere) and limit. Each is answered on its own, strongest first in
 // the order Node.relations answers in, so its top `limit` are exactly that selection's
 // answer. Only the types asked for are walked (api/_relations_of), so a hub's other
 // relationships cost nothing, and only their branches are in the text (queries.api_query),
@@ -16,13 +17,14 @@ CALL (roots) {
   UNWIND roots AS n
   UNWIND $rel1Asks AS ask
   CALL (n, ask) {
-    WITH n, ask, ask.types AS types
-    CALL (n, types) {
+    WITH n, ask, ask.types AS types, ask.datasets AS datasets
+    CALL (n, types, datasets) {
       // branches: api/_relations_of for level 1
     }
     WITH n, ask, r, m
     WHERE coalesce(r.confidence, 0.0) >= ask.minConfidence
       AND (ask.direction = 'both' OR (startNode(r) = n) = (ask.direction = 'out'))
+      AND (m.dataset IS NULL OR ask.datasets IS NULL OR m.dataset IN ask.datasets)
     ORDER BY coalesce(r.confidence, 0.0) DESC, type(r), m.id
     WITH ask, collect({r: r, m: m}) AS ranked
     UNWIND ranked[..ask.limit] AS pair
@@ -34,13 +36,14 @@ CALL (level1) {
   UNWIND level1 AS n
   UNWIND $rel2Asks AS ask
   CALL (n, ask) {
-    WITH n, ask, ask.types AS types
-    CALL (n, types) {
+    WITH n, ask, ask.types AS types, ask.datasets AS datasets
+    CALL (n, types, datasets) {
       // branches: api/_relations_of for level 2
     }
     WITH n, ask, r, m
     WHERE coalesce(r.confidence, 0.0) >= ask.minConfidence
       AND (ask.direction = 'both' OR (startNode(r) = n) = (ask.direction = 'out'))
+      AND (m.dataset IS NULL OR ask.datasets IS NULL OR m.dataset IN ask.datasets)
     ORDER BY coalesce(r.confidence, 0.0) DESC, type(r), m.id
     WITH ask, collect({r: r, m: m}) AS ranked
     UNWIND ranked[..ask.limit] AS pair

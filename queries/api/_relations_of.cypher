@@ -7,10 +7,19 @@
 // direction) and each starts with its guard line: queries.api_query keeps in the text only the
 // branches a request's selections walk, since the planner plans every branch in the text,
 // run or not (all of them, at two levels, took about 4 s of planning per query).
-// Expects n and types (a list of relationship types, or null for every type). Returns r, m.
-// tests/test_relations_compiled.py checks that every type has its branch.
-WITH n WHERE types IS NULL
+// Expects n, types (a list of relationship types, or null for every type) and datasets (the
+// coded event datasets asked for; null: every one). Returns r, m; a country's coded events
+// are walked only when asked for (api/_coded_links_of), the caller filters the rest.
+// tests/test_relations_compiled.py checks that every type has its branch. The first is the
+// body of a level that walks nothing: it never runs, and it is cheap to plan.
+WITH n WHERE false
 MATCH (n)-[r]-(m:Entity)
+RETURN r, m
+UNION ALL
+WITH n, types, datasets WHERE types IS NULL
+CALL (n, types, datasets) {
+  // include: api/_every_relation_of
+}
 RETURN r, m
 UNION ALL
 WITH n WHERE 'HOLDS_OFFICE' IN types
@@ -65,8 +74,10 @@ WITH n WHERE 'ISSUED_BY' IN types
 MATCH (n)-[r:ISSUED_BY]-(m:Entity)
 RETURN r, m
 UNION ALL
-WITH n WHERE 'INVOLVES' IN types
-MATCH (n)-[r:INVOLVES]-(m:Entity)
+WITH n, types, datasets WHERE 'INVOLVES' IN types
+CALL (n, types, datasets) {
+  // include: api/_coded_links_of
+}
 RETURN r, m
 UNION ALL
 WITH n WHERE 'ABOUT' IN types

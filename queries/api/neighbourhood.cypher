@@ -7,7 +7,7 @@
 // Bounded at any size: each node reached lends at most $fanout of its relationships to the
 // next ring, so a hub with 200,000 events costs $fanout, not 200,000 (below $fanout the
 // answer is exact); a country's coded events cost nothing unless their dataset is asked for
-// (api/_neighbours_of says how). A ring is expanded only while the nodes found are fewer than $limit.
+// (api/_every_relation_of says how). A ring is expanded only while the nodes found are fewer than $limit.
 // Relationships among the members are those the rings crossed, plus every one a member of
 // degree <= $fanout has to another member; one between two hubs that no ring crossed is left
 // out (the answer says how many members are hubs). Review queue items (no :Entity) are never
@@ -16,10 +16,15 @@ OPTIONAL MATCH (center:Entity {id: $id})
 OPTIONAL CALL (center) {
   WITH center WHERE center IS NOT NULL
   CALL (center) {
-    WITH center AS m
-    CALL (m) {
-      // include: api/_neighbours_of
+    CALL (center) {
+      WITH center AS n, CASE WHEN size($relTypes) > 0 THEN $relTypes END AS types,
+           $datasets AS datasets
+      CALL (n, types, datasets) {
+        // include: api/_every_relation_of
+      }
+      RETURN r, m AS n
     }
+    WITH r, n WHERE n.dataset IS NULL OR n.dataset IN $datasets
     WITH r, n LIMIT $fanout
     WITH DISTINCT n, collect(r) AS via
     ORDER BY n.id
@@ -28,11 +33,17 @@ OPTIONAL CALL (center) {
   }
   CALL (center, ring1) {
     WITH center, ring1 WHERE $depth >= 2 AND size(ring1) < $limit
-    UNWIND ring1 AS m
-    CALL (m) {
-      CALL (m) {
-        // include: api/_neighbours_of
+    UNWIND ring1 AS member
+    CALL (member) {
+      CALL (member) {
+        WITH member AS n, CASE WHEN size($relTypes) > 0 THEN $relTypes END AS types,
+             $datasets AS datasets
+        CALL (n, types, datasets) {
+          // include: api/_every_relation_of
+        }
+        RETURN r, m AS n
       }
+      WITH r, n WHERE n.dataset IS NULL OR n.dataset IN $datasets
       RETURN r, n LIMIT $fanout
     }
     WITH n, r WHERE n <> center AND NOT n IN ring1
@@ -43,11 +54,17 @@ OPTIONAL CALL (center) {
   }
   CALL (center, ring1, ring2) {
     WITH center, ring1, ring2 WHERE $depth >= 3 AND size(ring1) + size(ring2) < $limit
-    UNWIND ring2 AS m
-    CALL (m) {
-      CALL (m) {
-        // include: api/_neighbours_of
+    UNWIND ring2 AS member
+    CALL (member) {
+      CALL (member) {
+        WITH member AS n, CASE WHEN size($relTypes) > 0 THEN $relTypes END AS types,
+             $datasets AS datasets
+        CALL (n, types, datasets) {
+          // include: api/_every_relation_of
+        }
+        RETURN r, m AS n
       }
+      WITH r, n WHERE n.dataset IS NULL OR n.dataset IN $datasets
       RETURN r, n LIMIT $fanout
     }
     WITH n, r WHERE n <> center AND NOT n IN ring1 AND NOT n IN ring2
