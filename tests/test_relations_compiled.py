@@ -106,6 +106,7 @@ _CODED_LINKS = """query($id: ID!) { node(id: $id) {
   every: relations(first: 100) { other { id } } } }"""
 
 
+@pytest.mark.slow  # loads 101,000 coded events
 async def test_relations_answer_coded_events_only_for_the_datasets_asked_for(
     coded_client: GraphClient,  # noqa: F811
 ) -> None:
