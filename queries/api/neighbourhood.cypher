@@ -7,7 +7,8 @@
 // Bounded at any size: each node reached lends at most $fanout of its relationships to the
 // next ring, so a hub with 200,000 events costs $fanout, not 200,000 (below $fanout the
 // answer is exact); a country's coded events cost nothing unless their dataset is asked for
-// (api/_every_relation_of says how). A ring is expanded only while the nodes found are fewer than $limit.
+// (api/_lent_by, api/_every_relation_of). A ring is expanded only while the nodes found are
+// fewer than $limit.
 // Relationships among the members are those the rings crossed, plus every one a member of
 // degree <= $fanout has to another member; one between two hubs that no ring crossed is left
 // out (the answer says how many members are hubs). Review queue items (no :Entity) are never
@@ -16,16 +17,10 @@ OPTIONAL MATCH (center:Entity {id: $id})
 OPTIONAL CALL (center) {
   WITH center WHERE center IS NOT NULL
   CALL (center) {
-    CALL (center) {
-      WITH center AS n, CASE WHEN size($relTypes) > 0 THEN $relTypes END AS types,
-           $datasets AS datasets
-      CALL (n, types, datasets) {
-        // include: api/_every_relation_of
-      }
-      RETURN r, m AS n
+    WITH center AS member
+    CALL (member) {
+      // include: api/_lent_by
     }
-    WITH r, n WHERE n.dataset IS NULL OR n.dataset IN $datasets
-    WITH r, n LIMIT $fanout
     WITH DISTINCT n, collect(r) AS via
     ORDER BY n.id
     LIMIT $limit
@@ -35,16 +30,7 @@ OPTIONAL CALL (center) {
     WITH center, ring1 WHERE $depth >= 2 AND size(ring1) < $limit
     UNWIND ring1 AS member
     CALL (member) {
-      CALL (member) {
-        WITH member AS n, CASE WHEN size($relTypes) > 0 THEN $relTypes END AS types,
-             $datasets AS datasets
-        CALL (n, types, datasets) {
-          // include: api/_every_relation_of
-        }
-        RETURN r, m AS n
-      }
-      WITH r, n WHERE n.dataset IS NULL OR n.dataset IN $datasets
-      RETURN r, n LIMIT $fanout
+      // include: api/_lent_by
     }
     WITH n, r WHERE n <> center AND NOT n IN ring1
     WITH DISTINCT n, collect(r) AS via
@@ -56,16 +42,7 @@ OPTIONAL CALL (center) {
     WITH center, ring1, ring2 WHERE $depth >= 3 AND size(ring1) + size(ring2) < $limit
     UNWIND ring2 AS member
     CALL (member) {
-      CALL (member) {
-        WITH member AS n, CASE WHEN size($relTypes) > 0 THEN $relTypes END AS types,
-             $datasets AS datasets
-        CALL (n, types, datasets) {
-          // include: api/_every_relation_of
-        }
-        RETURN r, m AS n
-      }
-      WITH r, n WHERE n.dataset IS NULL OR n.dataset IN $datasets
-      RETURN r, n LIMIT $fanout
+      // include: api/_lent_by
     }
     WITH n, r WHERE n <> center AND NOT n IN ring1 AND NOT n IN ring2
     WITH DISTINCT n, collect(r) AS via
