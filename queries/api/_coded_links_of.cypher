@@ -1,8 +1,9 @@
 // A fragment: the relationships `r` of a node `n` of the one type coded event data ties its
-// events by (schema CODED_EVENT_LINK, INVOLVES), each with the node `m` at its other end:
-// curated, or of a dataset in `datasets` (null: every dataset); nothing unless `types` is
-// null (every type) or holds that type. Expects n, types and datasets; returns r, m; each
-// branch streams, so a caller's LIMIT stops it.
+// events by (schema CODED_EVENT_LINK, INVOLVES), each with the node `m` at its other end;
+// nothing unless `types` is null (every type) or holds that type. Expects n, types and
+// datasets (null: every dataset); returns r, m, which the caller keeps by `m.dataset` (a
+// country's coded events are walked only when `datasets` asks for some); each branch
+// streams, so a caller's LIMIT stops it.
 // A country beside 100,000 coded events must not walk them to find its few curated links:
 // those come from its listings (schema LISTING_LABEL: one per curated node linked to it) of
 // the kinds the link starts from ($codedLinkStarts, schema CODED_EVENT_LINK_STARTS), each
@@ -28,7 +29,6 @@ WITH n, datasets
 WHERE (types IS NULL OR 'INVOLVES' IN types)
   AND (NOT n:Country OR datasets IS NULL OR size(datasets) > 0)
 MATCH (n)-[r:INVOLVES]-(m:Entity)
-WHERE CASE WHEN n:Country THEN m.dataset IS NOT NULL
-                                AND (datasets IS NULL OR m.dataset IN datasets)
-           ELSE m.dataset IS NULL OR datasets IS NULL OR m.dataset IN datasets END
+// a country's curated links came from its listings above
+WHERE NOT n:Country OR m.dataset IS NOT NULL
 RETURN r, m
